@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Storage;
+
+namespace ReceiptGuard.Host.Capture;
+
+/// <summary>Snapshot ingest and read-back: <c>/api/snapshots</c>.</summary>
+public static class CaptureEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Captured pages are someone else's HTML: shown only in a sandbox, with no script, no network and no way to
+    /// frame anything but our own UI.
+    /// </summary>
+    public const string CapturedPagePolicy =
+        "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+    public static IServiceCollection AddCapture(this IServiceCollection services)
+    {
+        services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<SnapshotStore>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/snapshots");
+        api.MapPost("/", PostAsync);
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/{id:guid}/html", GetHtmlAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<SnapshotSummary>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpRequest request,
+        SnapshotStore store,
+        IHubContext<GuardHub, IGuardClient> hub,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "Send the snapshot as JSON with Content-Type: application/json.");
+        }
+
+        SnapshotPayloadJson? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SnapshotPayloadJson>(request.Body, json.Value.SerializerOptions, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            // A value of the wrong type belongs to its field; broken syntax (truncated, not JSON) to the whole body.
+            var field = exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? FieldOf(exception.Path) : "body";
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [DescribeJsonError(exception)] },
+                title: "The snapshot is not valid JSON",
+                detail: field == "body"
+                    ? $"The body is not a complete JSON object (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): nothing was stored."
+                    : $"'{field}' has the wrong type: nothing was stored.");
+        }
+
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["must be a JSON object."] },
+                title: "The snapshot is empty");
+        }
+
+        var (payload, errors) = SnapshotPayloadValidator.Validate(body);
+        if (payload is null)
+        {
+            return TypedResults.ValidationProblem(
+                errors,
+                title: "The snapshot is incomplete or invalid",
+                detail: $"Check {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))}: nothing was stored.");
+        }
+
+        var result = await store.IngestAsync(payload, cancellationToken);
+        switch (result.Outcome)
+        {
+            case IngestOutcome.Created:
+                await hub.Clients.All.SnapshotStored(result.Snapshot);
+                break;
+            case IngestOutcome.Conflict:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Snapshot id already used",
+                    detail: $"A different snapshot is already stored under id {payload.Id}; a retry must resend the same content. Nothing was stored.");
+        }
+
+        // A retry (Duplicate) gets exactly the first answer, so a sender that lost the response can safely resend.
+        return TypedResults.Created($"/api/snapshots/{result.Snapshot.Id:D}", result.Snapshot);
+    }
+
+    private static async Task<Results<Ok<SnapshotPage>, ValidationProblem>> ListAsync(
+        SnapshotStore store, CancellationToken cancellationToken, int limit = DefaultPageSize, int offset = 0)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"must be between 1 and {MaxPageSize}."];
+        }
+
+        if (offset < 0)
+        {
+            errors["offset"] = ["must be 0 or more."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid paging");
+        }
+
+        return TypedResults.Ok(await store.ListAsync(limit, offset, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SnapshotSummary>, ProblemHttpResult>> GetAsync(Guid id, SnapshotStore store, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetAsync(id, cancellationToken);
+        return snapshot is null ? NotFound(id) : TypedResults.Ok(snapshot);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetHtmlAsync(
+        Guid id, HttpContext context, SnapshotStore store, ArtifactStore artifacts, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetAsync(id, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound(id);
+        }
+
+        var stream = artifacts.OpenRead(snapshot.HtmlSha256);
+        if (stream is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status500InternalServerError,
+                title: "Evidence file missing",
+                detail: $"The page of snapshot {id} (sha256 {snapshot.HtmlSha256}) is not in the data folder.");
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = CapturedPagePolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        headers.CacheControl = "private, max-age=31536000, immutable";
+        return TypedResults.Stream(stream, "text/html; charset=utf-8");
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
+
+    /// <summary>"$.capturedAt" → "capturedAt"; the root or an unknown place → "body".</summary>
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        var end = name.IndexOfAny(['.', '[']);
+        name = end > 0 ? name[..end] : name;
+        return name.Length == 0 ? "body" : name;
+    }
+
+    private static string DescribeJsonError(JsonException exception)
+    {
+        // System.Text.Json's own message is precise ("…could not be converted to System.String… LineNumber: 0 | BytePositionInLine: 12").
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

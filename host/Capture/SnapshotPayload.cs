@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+
+namespace ReceiptGuard.Host.Capture;
+
+/// <summary>What the user decided in the dialog when the snapshot was taken.</summary>
+public enum Decision
+{
+    Confirmed,
+    Cancelled,
+}
+
+/// <summary>
+/// A snapshot as the extension sends it (protocol v1). The extension's <c>protocol.ts</c> defines the same shape;
+/// <c>tests/fixtures/protocol/snapshot-v1.json</c> pins both.
+/// </summary>
+public sealed record SnapshotPayload(
+    Guid Id,
+    Uri Url,
+    string Title,
+    DateTimeOffset CapturedAt,
+    string Html,
+    Decision Decision,
+    string Site,
+    string ButtonText)
+{
+    public const int Version = 1;
+}
+
+/// <summary>
+/// The wire form, every member optional, so that a missing or mistyped field becomes a 400 naming that field rather
+/// than a binder exception. <see cref="SnapshotPayloadValidator"/> turns it into a <see cref="SnapshotPayload"/>.
+/// </summary>
+public sealed class SnapshotPayloadJson
+{
+    [JsonPropertyName("v")]
+    public int? V { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? CapturedAt { get; set; }
+
+    public string? Html { get; set; }
+
+    public string? Decision { get; set; }
+
+    public string? Site { get; set; }
+
+    public string? ButtonText { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace ReceiptGuard.Host.Capture;
+
+/// <summary>A stored snapshot as the API, the hub and the UI show it (the page itself is fetched separately).</summary>
+public sealed record SnapshotSummary(
+    Guid Id,
+    string Url,
+    string Title,
+    string Site,
+    Decision Decision,
+    string ButtonText,
+    DateTimeOffset CapturedAt,
+    DateTimeOffset ReceivedAt,
+    string HtmlSha256,
+    long HtmlBytes);
+
+public sealed record SnapshotPage(IReadOnlyList<SnapshotSummary> Items, int Total, int Limit, int Offset);

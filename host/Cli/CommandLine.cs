@@ -1,0 +1,84 @@
+namespace ReceiptGuard.Host.Cli;
+
+/// <summary>
+/// The host's command line: <c>[command] [--data DIR] [--urls URL] [args…]</c>. Only what every command shares is
+/// parsed here; each command reads its own options from <see cref="Options"/> and <see cref="Positionals"/>.
+/// </summary>
+public sealed record CommandLine(
+    string Command,
+    IReadOnlyList<string> Rest,
+    IReadOnlyDictionary<string, string> Options,
+    IReadOnlyList<string> Positionals)
+{
+    public const string DefaultCommand = "run";
+
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "help" };
+
+    public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    /// <exception cref="CommandLineException">an option is missing its value or the command is unknown.</exception>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var command = DefaultCommand;
+        var start = 0;
+        if (args.Count > 0 && !args[0].StartsWith('-'))
+        {
+            command = args[0];
+            start = 1;
+        }
+        else if (args.Count > 0 && args[0] is "-h" or "--help")
+        {
+            return new CommandLine("help", [], new Dictionary<string, string>(), []);
+        }
+
+        if (!Commands.Contains(command))
+        {
+            throw new CommandLineException($"unknown command '{command}'. Commands: {string.Join(", ", Commands)}.");
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var positionals = new List<string>();
+        for (var i = start; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positionals.Add(arg);
+                continue;
+            }
+
+            var name = arg[2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq >= 0)
+            {
+                options[name[..eq]] = name[(eq + 1)..];
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                throw new CommandLineException($"option --{name} needs a value.");
+            }
+        }
+
+        return new CommandLine(command, args.Skip(start).ToArray(), options, positionals);
+    }
+
+    public const string Usage = """
+        ReceiptGuard host
+
+        Usage: ReceiptGuard.Host [command] [options]
+
+        Commands:
+          run            serve the API, the SignalR hub and the review UI (the default)
+          help           show this text
+
+        Options:
+          --data DIR     data folder (else RECEIPTGUARD_DATA, else the user's local application data folder)
+          --urls URL     where to listen; loopback only (default http://127.0.0.1:47831)
+        """;
+}
+
+public sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ReceiptGuard.Host.Capture;
+using ReceiptGuard.Host.Cli;
+using ReceiptGuard.Host.Health;
+using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Storage;
+using ReceiptGuard.Host.Ui;
+
+namespace ReceiptGuard.Host;
+
+/// <summary>The whole host, one feature at a time. Tests build the same app through WebApplicationFactory.</summary>
+public static class HostSetup
+{
+    public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
+
+    public static WebApplicationBuilder AddReceiptGuard(this WebApplicationBuilder builder, string? dataFromCommandLine)
+    {
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddSingleton(TimeProvider.System);
+
+        // Resolved when first needed, so configuration added by tests (WebApplicationFactory) is seen.
+        services.AddSingleton(provider => new DataDirectory(
+            ReceiptGuardDefaults.ResolveDataDirectory(dataFromCommandLine, provider.GetRequiredService<IConfiguration>()[ReceiptGuardDefaults.DataDirectoryKey])));
+        services.AddSingleton<Database>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddCapture();
+        services.AddLive();
+        services.AddUi();
+        return builder;
+    }
+
+    public static WebApplication UseReceiptGuard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+
+        app.MapHealth();
+        app.MapCapture();
+        app.MapLive();
+        app.MapUi();
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.SignalR;
+using ReceiptGuard.Host.Capture;
+
+namespace ReceiptGuard.Host.Live;
+
+/// <summary>What the host pushes to connected clients (the review UI, the extension's service worker).</summary>
+public interface IGuardClient
+{
+    Task SnapshotStored(SnapshotSummary snapshot);
+}
+
+/// <summary>Push-only for now: clients listen; the host speaks through <see cref="IHubContext{THub,T}"/>.</summary>
+public sealed class GuardHub : Hub<IGuardClient>
+{
+    public const string Path = "/hubs/guard";
+}

@@ -1,0 +1,28 @@
+using ReceiptGuard.Host;
+using ReceiptGuard.Host.Cli;
+
+CommandLine cli;
+try
+{
+    cli = CommandLine.Parse(args);
+}
+catch (CommandLineException exception)
+{
+    await Console.Error.WriteLineAsync($"error: {exception.Message}{Environment.NewLine}{Environment.NewLine}{CommandLine.Usage}");
+    return 2;
+}
+
+return cli.Command switch
+{
+    "help" => ShowUsage(),
+    _ => await RunCommand.RunAsync(cli),
+};
+
+static int ShowUsage()
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

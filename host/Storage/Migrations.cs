@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+
+namespace ReceiptGuard.Host.Storage;
+
+/// <summary>
+/// Forward-only schema steps, applied in order inside one transaction each; <c>PRAGMA user_version</c> records how
+/// many have run. Never edit a step that has shipped: add a new one.
+/// </summary>
+public static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: snapshots as the extension delivers them; the page itself lives in the artifact store.
+        """
+        CREATE TABLE snapshots (
+            seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+            id             TEXT    NOT NULL UNIQUE,
+            received_at    TEXT    NOT NULL,
+            captured_at    TEXT    NOT NULL,
+            url            TEXT    NOT NULL,
+            title          TEXT    NOT NULL,
+            site           TEXT    NOT NULL,
+            decision       TEXT    NOT NULL,
+            button_text    TEXT    NOT NULL,
+            html_sha256    TEXT    NOT NULL,
+            html_bytes     INTEGER NOT NULL,
+            fingerprint    TEXT    NOT NULL
+        );
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static async Task<int> ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        await using (var wal = connection.CreateCommand())
+        {
+            // WAL is a property of the file: set once, readers never block the writer.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var current = await ReadVersionAsync(connection, cancellationToken);
+        if (current > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {current}, newer than this host understands ({Steps.Length}). Update ReceiptGuard.");
+        }
+
+        for (var step = current; step < Steps.Length; step++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Steps.Length;
+    }
+
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

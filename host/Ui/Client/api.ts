@@ -1,0 +1,54 @@
+// The host API as the UI uses it. Shapes mirror host/Capture/SnapshotSummary.cs.
+
+export type Decision = 'confirmed' | 'cancelled';
+
+export interface SnapshotSummary {
+  id: string;
+  url: string;
+  title: string;
+  site: string;
+  decision: Decision;
+  buttonText: string;
+  capturedAt: string;
+  receivedAt: string;
+  htmlSha256: string;
+  htmlBytes: number;
+}
+
+export interface SnapshotPage {
+  items: SnapshotSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const problem = (await response.json()) as { title?: string; detail?: string };
+      detail = problem.detail ?? problem.title ?? detail;
+    } catch {
+      // not problem+json: keep the status line
+    }
+    throw new ApiError(response.status, detail);
+  }
+  return (await response.json()) as T;
+}
+
+export const listSnapshots = (limit: number, offset: number): Promise<SnapshotPage> =>
+  getJson<SnapshotPage>(`/api/snapshots?limit=${limit}&offset=${offset}`);
+
+export const getSnapshot = (id: string): Promise<SnapshotSummary> => getJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}`);
+
+export const snapshotHtmlUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/html`;

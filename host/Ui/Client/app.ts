@@ -1,0 +1,13 @@
+// Entry point of the review UI: each HTML page names itself in <body data-page>.
+import './app.css';
+import { translatePage } from './i18n';
+import { startSnapshotPage } from './snapshot-page';
+import { startSnapshotsPage } from './snapshots-page';
+
+const pages: Record<string, () => Promise<void>> = {
+  snapshots: startSnapshotsPage,
+  snapshot: startSnapshotPage,
+};
+
+translatePage();
+void pages[document.body.dataset.page ?? '']?.();

@@ -1,0 +1,41 @@
+// "/snapshots/{id}": one snapshot's metadata and the captured page in an inert, sandboxed frame.
+import { ApiError, getSnapshot, snapshotHtmlUrl, type SnapshotSummary } from './api';
+import { el, formatBytes, formatTime } from './format';
+import { t, type MessageKey } from './i18n';
+import { connectLive } from './live';
+import { showError } from './page';
+import { decisionLabel } from './snapshots-page';
+
+function renderMeta(snapshot: SnapshotSummary): void {
+  const entries: [MessageKey, string | HTMLElement][] = [
+    ['metaDecision', decisionLabel(snapshot)],
+    ['metaSite', snapshot.site],
+    ['metaButton', snapshot.buttonText],
+    ['metaCapturedAt', formatTime(snapshot.capturedAt)],
+    ['metaReceivedAt', formatTime(snapshot.receivedAt)],
+    ['metaUrl', el('a', snapshot.url, { href: snapshot.url, rel: 'noreferrer noopener', target: '_blank' })],
+    ['metaHash', el('code', snapshot.htmlSha256)],
+    ['metaSize', formatBytes(snapshot.htmlBytes)],
+  ];
+  const list = document.getElementById('meta')!;
+  list.replaceChildren();
+  for (const [label, value] of entries) {
+    const dd = el('dd');
+    dd.append(value);
+    list.append(el('dt', t(label)), dd);
+  }
+}
+
+export async function startSnapshotPage(): Promise<void> {
+  const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+  try {
+    const snapshot = await getSnapshot(id);
+    document.getElementById('title')!.textContent = snapshot.title || t('untitled');
+    document.title = `ReceiptGuard — ${snapshot.title || t('untitled')}`;
+    renderMeta(snapshot);
+    (document.getElementById('page') as HTMLIFrameElement).src = snapshotHtmlUrl(snapshot.id);
+  } catch (error) {
+    showError(error instanceof ApiError && error.status === 404 ? t('notFound') : t('loadFailed', { message: (error as Error).message }));
+  }
+  await connectLive({});
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ReceiptGuard.Host.Cli;
+
+namespace ReceiptGuard.Host.Tests;
+
+/// <summary>The real host in memory, with its own empty data folder (a real SQLite file) per instance.</summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    public HostFactory()
+        : this(TempDirectory.Create("host-tests"))
+    {
+    }
+
+    public HostFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(ReceiptGuardDefaults.DataDirectoryKey, DataDirectory);
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A SignalR client that talks to this in-memory server (long polling through the test handler).</summary>
+    public HubConnection CreateHubConnection() =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "/hubs/guard"), options =>
+            {
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            })
+            .AddJsonProtocol(options =>
+                options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)))
+            .Build();
+}
+
+public static class TempDirectory
+{
+    /// <summary>A new folder under TMPDIR (the test scripts point it into the work tree).</summary>
+    public static string Create(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "receiptguard-tests", $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+
+namespace ReceiptGuard.Host.Tests;
+
+public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Theory]
+    [InlineData("/", "data-page=\"snapshots\"")]
+    [InlineData("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20", "data-page=\"snapshot\"")]
+    public async Task Pages_are_served_with_a_strict_policy(string path, string marker)
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task The_ui_script_and_styles_are_served_locally()
+    {
+        using var client = fixture.Host.CreateClient();
+        var script = await client.GetAsync("/assets/app.js");
+        var styles = await client.GetAsync("/assets/app.css");
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("SnapshotStored", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
+
+        var html = await client.GetStringAsync("/");
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unchanged_asset_answers_304()
+    {
+        using var client = fixture.Host.CreateClient();
+        var first = await client.GetAsync("/assets/app.js");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/assets/app.js");
+        again.Headers.TryAddWithoutValidation("If-None-Match", first.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_missing_asset_is_a_404_problem()
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync("/assets/nope.js");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class HostFixture : IDisposable
+{
+    public HostFactory Host { get; } = new();
+
+    public void Dispose() => Host.Dispose();
+}
