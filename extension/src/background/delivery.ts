@@ -1,0 +1,58 @@
+// One delivery pass over the outbox, oldest first, with exponential backoff per snapshot.
+import type { SnapshotV1 } from '../shared/protocol';
+import type { PostResult } from './host-client';
+import type { Outbox } from './outbox';
+
+export const BACKOFF_BASE_MS = 2_000;
+export const BACKOFF_MAX_MS = 5 * 60_000;
+
+export function backoff(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  /** Waiting for a later attempt (not counting rejected ones). */
+  pending: number;
+  rejected: number;
+  lastError: string | null;
+}
+
+export async function deliverPending(
+  outbox: Outbox,
+  post: (snapshot: SnapshotV1) => Promise<PostResult>,
+  now: () => number = Date.now,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: 0, pending: 0, rejected: 0, lastError: null };
+  let hostDown = false;
+  for (const entry of await outbox.list()) {
+    if (entry.rejected) {
+      report.rejected++;
+      continue;
+    }
+    // Once the host is unreachable, the rest waits: one failed connection says enough.
+    if (hostDown || entry.nextAttemptAt > now()) {
+      report.pending++;
+      continue;
+    }
+    const result = await post(entry.snapshot);
+    if (result.kind === 'delivered') {
+      await outbox.remove(entry.id);
+      report.delivered++;
+      continue;
+    }
+    entry.attempts++;
+    entry.lastError = result.error;
+    report.lastError = result.error;
+    if (result.kind === 'rejected') {
+      entry.rejected = true;
+      report.rejected++;
+    } else {
+      entry.nextAttemptAt = now() + backoff(entry.attempts);
+      report.pending++;
+      hostDown = true;
+    }
+    await outbox.put(entry);
+  }
+  return report;
+}

@@ -1,0 +1,48 @@
+// Talking HTTP to the local host. Every outcome is classified so the outbox knows whether to retry.
+import type { SnapshotV1 } from '../shared/protocol';
+
+export type PostResult =
+  | { kind: 'delivered' }
+  /** The host refused this snapshot itself (invalid, conflicting): retrying the same bytes cannot help. */
+  | { kind: 'rejected'; error: string }
+  /** The host is down, busy or failing: try again later. */
+  | { kind: 'retry'; error: string };
+
+const retryableStatus = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+async function problemText(response: Response): Promise<string> {
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string };
+    return [problem.title, problem.detail].filter(Boolean).join(': ') || `${response.status}`;
+  } catch {
+    return `${response.status} ${response.statusText}`;
+  }
+}
+
+export async function postSnapshot(hostUrl: string, snapshot: SnapshotV1, fetchImpl: typeof fetch = fetch): Promise<PostResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${hostUrl}/api/snapshots`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(snapshot),
+    });
+  } catch (error) {
+    return { kind: 'retry', error: `host unreachable at ${hostUrl} (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (response.ok) return { kind: 'delivered' };
+  const error = `host answered ${response.status}: ${await problemText(response)}`;
+  return retryableStatus.has(response.status) || response.status >= 500 ? { kind: 'retry', error } : { kind: 'rejected', error };
+}
+
+export interface HostHealth {
+  status: string;
+  version: string;
+  protocolVersion: number;
+}
+
+export async function getHealth(hostUrl: string, fetchImpl: typeof fetch = fetch): Promise<HostHealth> {
+  const response = await fetchImpl(`${hostUrl}/api/health`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`host answered ${response.status}`);
+  return (await response.json()) as HostHealth;
+}

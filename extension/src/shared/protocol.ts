@@ -1,0 +1,63 @@
+// The one definition, on the extension side, of what travels between content script, service worker and host.
+// The host's C# record (host/Capture/SnapshotPayload.cs) mirrors SnapshotV1; tests/fixtures/protocol/snapshot-v1.json
+// pins both.
+
+export const PROTOCOL_VERSION = 1;
+
+export type Decision = 'confirmed' | 'cancelled';
+
+/** A captured page with the user's decision, as POSTed to the host's /api/snapshots. */
+export interface SnapshotV1 {
+  v: typeof PROTOCOL_VERSION;
+  /** UUID made by the extension; the host's idempotency key. */
+  id: string;
+  url: string;
+  title: string;
+  /** ISO 8601, UTC. */
+  capturedAt: string;
+  html: string;
+  decision: Decision;
+  /** Platform id, e.g. "taobao". */
+  site: string;
+  /** Text of the control the user clicked. */
+  buttonText: string;
+}
+
+/** Messages that content scripts and extension pages send to the service worker. */
+export type WorkerRequest =
+  | { kind: 'snapshot'; snapshot: SnapshotV1 }
+  | { kind: 'status' }
+  | { kind: 'flush' };
+
+export interface WorkerStatus {
+  queued: number;
+  lastError: string | null;
+}
+
+export type WorkerResponse<R extends WorkerRequest> = R extends { kind: 'snapshot' }
+  ? { ok: true; queued: number } | { ok: false; error: string }
+  : { ok: true; status: WorkerStatus } | { ok: false; error: string };
+
+/** Type guard for the service worker's router; anything else is ignored. */
+export function isWorkerRequest(value: unknown): value is WorkerRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === 'status' || kind === 'flush') return true;
+  return kind === 'snapshot' && isSnapshotV1((value as { snapshot?: unknown }).snapshot);
+}
+
+export function isSnapshotV1(value: unknown): value is SnapshotV1 {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return (
+    s.v === PROTOCOL_VERSION &&
+    typeof s.id === 'string' &&
+    typeof s.url === 'string' &&
+    typeof s.title === 'string' &&
+    typeof s.capturedAt === 'string' &&
+    typeof s.html === 'string' &&
+    (s.decision === 'confirmed' || s.decision === 'cancelled') &&
+    typeof s.site === 'string' &&
+    typeof s.buttonText === 'string'
+  );
+}
