@@ -1,7 +1,8 @@
 // Content script entry, at document_start on shop pages: hold the click first, then mark controls once parsed.
 import { shopForHost, type Shop } from '../shops';
 import { askWorker } from '../shared/messaging';
-import { PROTOCOL_VERSION, type SnapshotV1 } from '../shared/protocol';
+import { newUuid } from '../shared/ids';
+import { PROTOCOL_VERSION, type Decision, type SnapshotV1 } from '../shared/protocol';
 import { capturePageHtml } from './capture';
 import { controlText } from './detect';
 import { askDecision, isDialogHost, type DialogText } from './dialog';
@@ -25,9 +26,18 @@ async function hold(control: Element, shop: Shop): Promise<void> {
   const html = capturePageHtml(document);
   const capturedAt = new Date().toISOString();
   const decision = await askDecision(document, dialogText(control, shop));
+  try {
+    await queueSnapshot(control, shop, html, capturedAt, decision);
+  } finally {
+    // The user's decision stands even if saving the evidence failed.
+    if (decision === 'confirmed') replayActivation(control);
+  }
+}
+
+async function queueSnapshot(control: Element, shop: Shop, html: string, capturedAt: string, decision: Decision): Promise<void> {
   const snapshot: SnapshotV1 = {
     v: PROTOCOL_VERSION,
-    id: crypto.randomUUID(),
+    id: newUuid(),
     url: location.href,
     title: document.title,
     capturedAt,
@@ -39,7 +49,6 @@ async function hold(control: Element, shop: Shop): Promise<void> {
   // Wait until the worker has queued the snapshot durably: following a link may unload this page.
   const queued = await askWorker({ kind: 'snapshot', snapshot });
   if (!queued.ok) console.error('[ReceiptGuard] the snapshot could not be queued:', queued.error);
-  if (decision === 'confirmed') replayActivation(control);
 }
 
 function start(shop: Shop): void {
@@ -49,9 +58,11 @@ function start(shop: Shop): void {
     onHold(control) {
       if (holding) return;
       holding = true;
-      void hold(control, shop).finally(() => {
-        holding = false;
-      });
+      hold(control, shop)
+        .catch((error: unknown) => console.error('[ReceiptGuard] holding the click failed', error))
+        .finally(() => {
+          holding = false;
+        });
     },
   });
   observeControls(document);
