@@ -17,6 +17,8 @@ public static class HostSetup
     public static WebApplicationBuilder AddReceiptGuard(this WebApplicationBuilder builder, string? dataFromCommandLine)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The run command prints its own banner with the address; the generic lifetime lines add nothing.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var services = builder.Services;

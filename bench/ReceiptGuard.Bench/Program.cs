@@ -1,0 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ReceiptGuard.Bench;
+
+// Runs the host benchmarks and writes their figures as a JSON array (see bench/README or scripts/bench.mjs).
+// Usage: ReceiptGuard.Bench --out FILE [--quick]
+var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench-host.json";
+var settings = BenchSettings.FromBuild();
+if (args.Contains("--quick"))
+{
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1) };
+}
+
+Directory.CreateDirectory(settings.WorkDirectory);
+var results = new List<BenchResult>();
+try
+{
+    results.AddRange(await StartupBenchmark.RunAsync(settings));
+    results.AddRange(await IngestBenchmark.RunAsync(settings));
+}
+finally
+{
+    Directory.Delete(settings.WorkDirectory, recursive: true);
+}
+
+var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+await File.WriteAllTextAsync(outPath, json);
+foreach (var r in results)
+{
+    Console.WriteLine($"{r.Name}: {r.Value} {r.Unit}" + (r.BaselineValue is { } b ? $" (baseline {b} {r.Unit}, ×{r.Ratio})" : "") + (r.Goal is { } g ? $" goal {g}: {(r.Pass == true ? "pass" : "FAIL")}" : ""));
+}

@@ -1,0 +1,88 @@
+// npm test: everything, on a fresh machine. Installs npm packages (and, as root, Chromium + a CJK font with apt),
+// builds, then runs type checks, lint, the extension's unit tests, the host tests and the Playwright e2e suite.
+// Ends with one line "N passed, N failed, N skipped" summed over every suite.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFrontEnds } from './build.mjs';
+import { checkToolchain, ensureChromium, ensureNodeModules, heading, readJson, run, scratchDir } from './lib.mjs';
+
+const results = [];
+const record = (suite, passed, failed, skipped = 0, note = '') => results.push({ suite, passed, failed, skipped, note });
+const resultsDir = scratchDir('results');
+const env = {
+  ...process.env,
+  TMPDIR: scratchDir('tmp'),
+  DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+  DOTNET_NOLOGO: '1',
+  DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',
+};
+const started = Date.now();
+
+/** A check that passes or fails as a whole (type checks, lint, builds). */
+async function check(suite, command, args) {
+  heading(suite);
+  const code = await run(command, args, { env });
+  record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  return code === 0;
+}
+
+function trxCounts(path) {
+  if (!existsSync(path)) return null;
+  const counters = /<Counters\b([^>]*)\/>/.exec(readFileSync(path, 'utf8'))?.[1] ?? '';
+  const value = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(counters)?.[1] ?? 0);
+  return { passed: value('passed'), failed: value('failed') + value('error') + value('timeout') + value('aborted'), skipped: value('notExecuted') };
+}
+
+async function dotnetTests(suite, project) {
+  heading(suite);
+  const trx = join(resultsDir, `${suite.replace(/\W+/g, '-')}.trx`);
+  rmSync(trx, { force: true });
+  const code = await run('dotnet', ['test', project, '--no-build', '--nologo', '--logger', `trx;LogFileName=${trx}`, '--results-directory', resultsDir], { env });
+  const counts = trxCounts(trx);
+  if (!counts) record(suite, 0, 1, 0, `no results (exit code ${code})`);
+  // A non-zero exit with no failed test means the run itself broke (a crashed test host): count it as a failure.
+  else if (code !== 0 && counts.failed === 0) record(suite, counts.passed, 1, counts.skipped, `test run failed (exit code ${code})`);
+  else record(suite, counts.passed, counts.failed, counts.skipped);
+}
+
+async function vitest() {
+  heading('extension unit tests (vitest)');
+  const report = join(resultsDir, 'vitest.json');
+  rmSync(report, { force: true });
+  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env });
+  if (!existsSync(report)) return record('vitest', 0, 1, 0, `no results (exit code ${code})`);
+  const r = readJson(report);
+  record('vitest', r.numPassedTests, r.numFailedTests || (code === 0 ? 0 : 1), r.numPendingTests + r.numTodoTests);
+}
+
+async function main() {
+  const problems = checkToolchain();
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
+    return record('toolchain', 0, 1, 0, 'missing prerequisites');
+  }
+  if ((await ensureNodeModules()) !== 0) return record('npm ci', 0, 1);
+  const haveChromium = await ensureChromium();
+
+  if ((await buildFrontEnds()) !== 0) return record('build (esbuild)', 0, 1);
+  await check('type check (extension)', 'npx', ['tsc', '--noEmit', '-p', 'extension']);
+  await check('type check (review UI)', 'npx', ['tsc', '--noEmit', '-p', 'host/Ui']);
+  await check('eslint', 'npx', ['eslint', '.']);
+  await vitest();
+
+  if (!(await check('dotnet build', 'dotnet', ['build', 'ExtensionHost.sln', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly']))) return;
+  await dotnetTests('host tests', 'tests/ReceiptGuard.Host.Tests');
+  if (haveChromium) await dotnetTests('e2e tests', 'tests/ReceiptGuard.E2E');
+  else record('e2e tests', 0, 1, 0, 'Chromium missing (see above)');
+}
+
+await main();
+
+heading(`Summary (${Math.round((Date.now() - started) / 1000)} s)`);
+for (const r of results) {
+  const note = r.note ? `  — ${r.note}` : '';
+  console.log(`${r.failed > 0 ? 'FAIL' : 'ok  '}  ${r.suite.padEnd(28)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${note}`);
+}
+const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
+console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
+process.exitCode = total('failed') > 0 ? 1 : 0;
