@@ -9,6 +9,8 @@ import { checkToolchain, ensureChromium, ensureNodeModules, heading, readJson, r
 const results = [];
 const record = (suite, passed, failed, skipped = 0, note = '') => results.push({ suite, passed, failed, skipped, note });
 const resultsDir = scratchDir('results');
+// Test data folders and browser profiles of earlier runs go; each run starts from nothing.
+rmSync(scratchDir('tmp'), { recursive: true, force: true });
 const env = {
   ...process.env,
   TMPDIR: scratchDir('tmp'),

@@ -1,4 +1,5 @@
-import { locale } from './i18n';
+import type { SnapshotSummary } from './api';
+import { locale, t } from './i18n';
 
 const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -20,4 +21,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) element.textContent = text;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   return element;
+}
+
+export function decisionLabel(snapshot: SnapshotSummary): string {
+  return snapshot.decision === 'confirmed' ? t('decisionConfirmed') : t('decisionCancelled');
 }

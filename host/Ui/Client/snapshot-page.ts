@@ -1,10 +1,9 @@
 // "/snapshots/{id}": one snapshot's metadata and the captured page in an inert, sandboxed frame.
 import { ApiError, getSnapshot, snapshotHtmlUrl, type SnapshotSummary } from './api';
-import { el, formatBytes, formatTime } from './format';
+import { decisionLabel, el, formatBytes, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
 import { showError } from './page';
-import { decisionLabel } from './snapshots-page';
 
 function renderMeta(snapshot: SnapshotSummary): void {
   const entries: [MessageKey, string | HTMLElement][] = [

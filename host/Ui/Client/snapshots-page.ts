@@ -1,15 +1,11 @@
 // "/": the snapshots list, newest first, paged; new snapshots are prepended live on the first page.
 import { listSnapshots, type SnapshotSummary } from './api';
-import { el, formatTime } from './format';
+import { decisionLabel, el, formatTime } from './format';
 import { t } from './i18n';
 import { connectLive } from './live';
 import { showError } from './page';
 
 const pageSize = 50;
-
-export function decisionLabel(snapshot: SnapshotSummary): string {
-  return snapshot.decision === 'confirmed' ? t('decisionConfirmed') : t('decisionCancelled');
-}
 
 function row(snapshot: SnapshotSummary): HTMLTableRowElement {
   const tr = el('tr', undefined, { 'data-id': snapshot.id });

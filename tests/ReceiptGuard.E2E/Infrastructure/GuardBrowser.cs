@@ -12,6 +12,7 @@ namespace ReceiptGuard.E2E.Infrastructure;
 public sealed class GuardBrowser : IAsyncLifetime
 {
     private IPlaywright _playwright = null!;
+    private readonly string _profile = Paths.NewTempDirectory("profile");
 
     public HostProcess Host { get; private set; } = null!;
 
@@ -36,7 +37,7 @@ public sealed class GuardBrowser : IAsyncLifetime
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
 
         var mapRules = string.Join(", ", Shops.HostPatterns.Select(p => $"MAP {p} 127.0.0.1:{Shops.Port}"));
-        Context = await _playwright.Chromium.LaunchPersistentContextAsync(Paths.NewTempDirectory("profile"), new()
+        Context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new()
         {
             ExecutablePath = Chromium.ExecutablePath(),
             Headless = true,
@@ -144,7 +145,10 @@ public sealed class GuardBrowser : IAsyncLifetime
         if (Host is not null)
         {
             await Host.DisposeAsync();
+            Directory.Delete(Host.DataDirectory, recursive: true);
         }
+
+        Directory.Delete(_profile, recursive: true);
     }
 }
 
