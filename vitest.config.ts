@@ -5,5 +5,16 @@ export default defineConfig({
     include: ['extension/src/**/*.test.ts', 'host/Ui/Client/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    environmentOptions: {
+      // Fixture pages are parsed, not run: no page scripts, no frames or files fetched from the network.
+      happyDOM: {
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+          disableIframePageLoading: true,
+        },
+      },
+    },
   },
 });
