@@ -1,39 +1,138 @@
-// Holding the click: a capture-phase listener on window, registered at document_start, so it runs before any
-// listener the page adds. Only trusted (user-made) clicks are held; the replay after Confirm is an untrusted
-// click and passes straight through to the page.
-import { controlInPath, GUARDED_ATTRIBUTE, GUARDED_VALUE } from './detect';
+// Holding the action: capture-phase listeners on window, registered at document_start, run before any listener the
+// page adds. Only trusted (user-made) events are held; replays are untrusted and pass straight through. Presses that
+// lead up to the click (pointer, mouse, touch) are kept from the page too and recorded, so the replay is faithful.
+import { controlInPath } from './controls';
+import { Gesture } from './gesture';
+import type { LabelMatcher } from './labels';
+import { replayHeld, type Activation, type HeldAction } from './replay';
 
-export interface ClickGuardOptions {
-  /** Called with the control whose click was just held. */
-  onHold: (control: Element) => void;
-  /** True for nodes of the extension's own UI, whose clicks are never held. */
+/** After a Confirm, the same control is let through for this long: a page that needs a second click gets it unasked. */
+export const GRACE_MS = 10_000;
+
+const PRESS_EVENTS = ['pointerdown', 'mousedown', 'touchstart', 'pointerup', 'mouseup', 'touchend'] as const;
+
+export interface GuardOptions {
+  labels: LabelMatcher;
+  /** False while the guard is paused or switched off for this site. */
+  isActive: () => boolean;
+  /** True for nodes of the extension's own UI, whose events are never held. */
   isOwnUi: (target: EventTarget) => boolean;
+  onHold: (held: HeldAction) => void;
   signal?: AbortSignal;
 }
 
-export function markGuarded(control: Element): void {
-  if (control.getAttribute(GUARDED_ATTRIBUTE) !== GUARDED_VALUE) control.setAttribute(GUARDED_ATTRIBUTE, GUARDED_VALUE);
+export interface Guard {
+  /** The control whose action is held right now (dialog open), if any. */
+  readonly held: Element | null;
+  /** Ends the hold: on Confirm the action is replayed and the control let through for GRACE_MS. */
+  release(held: HeldAction, confirmed: boolean): void;
 }
 
-export function installClickGuard(target: Window, options: ClickGuardOptions): void {
-  target.addEventListener(
-    'click',
+export function installGuard(win: Window & typeof globalThis, options: GuardOptions): Guard {
+  const gesture = new Gesture();
+  const grace = new WeakMap<Element, number>();
+  let held: Element | null = null;
+  let replaying = false;
+
+  const controlOf = (event: Event): Element | null => {
+    if (!event.isTrusted || replaying || !options.isActive()) return null;
+    const path = event.composedPath();
+    if (path.some(options.isOwnUi)) return null;
+    const control = controlInPath(path, options.labels);
+    if (!control) return null;
+    if ((grace.get(control) ?? 0) > performance.now()) return null;
+    return control;
+  };
+
+  const stop = (event: Event, cancel: boolean): void => {
+    if (cancel) event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+
+  const hold = (control: Element, activation: Activation, extra: Partial<HeldAction> = {}): void => {
+    held = control;
+    options.onHold({ control, activation, events: gesture.take(), ...extra });
+  };
+
+  const listen = (type: string, handler: (event: Event, control: Element) => void, relevant?: (event: Event) => boolean): void =>
+    win.addEventListener(
+      type,
+      (event) => {
+        if (relevant && !relevant(event)) return;
+        const control = controlOf(event);
+        if (!control) return;
+        // While the dialog is open the control stays held, whatever else the user presses on it.
+        if (held) return stop(event, event.cancelable);
+        handler(event, control);
+      },
+      { capture: true, signal: options.signal },
+    );
+
+  for (const type of PRESS_EVENTS) {
+    listen(type, (event) => {
+      gesture.add(event);
+      // Not cancelled: the browser must still produce the click that opens the dialog.
+      stop(event, false);
+    });
+  }
+
+  listen('click', (event, control) => {
+    gesture.add(event);
+    stop(event, true);
+    hold(control, 'pointer');
+  });
+
+  listen('auxclick', (event, control) => {
+    if ((event as MouseEvent).button !== 1 || !control.closest('a[href]')) return;
+    stop(event, true);
+    hold(control, 'auxclick');
+  });
+
+  // Only Enter and Space activate: typing elsewhere on the page never reaches the control lookup.
+  const activationKey = (event: Event) => ['Enter', ' '].includes((event as KeyboardEvent).key);
+
+  listen(
+    'keydown',
+    (event, control) => {
+      if ((event as KeyboardEvent).key === ' ' && control.closest('a[href]')) return; // Space scrolls; it does not follow links
+      gesture.add(event);
+      stop(event, true);
+      hold(control, 'keyboard');
+    },
+    activationKey,
+  );
+
+  // Space activates a button on key up; its key down was already held.
+  listen('keyup', (event) => stop(event, true), (event) => (event as KeyboardEvent).key === ' ');
+
+  // A submission that did not come through a held click (implicit submission, a label): held at the form.
+  win.addEventListener(
+    'submit',
     (event) => {
-      if (!event.isTrusted) return;
-      const path = event.composedPath();
-      if (path.some(options.isOwnUi)) return;
-      const control = controlInPath(path);
-      if (!control) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      markGuarded(control);
-      options.onHold(control);
+      const submit = event as SubmitEvent;
+      if (!submit.isTrusted || replaying || !options.isActive() || !submit.submitter) return;
+      const control = controlInPath([submit.submitter], options.labels);
+      if (!control || (grace.get(control) ?? 0) > performance.now()) return;
+      stop(event, true);
+      if (!held) hold(control, 'submit', { form: submit.target as HTMLFormElement, submitter: submit.submitter });
     },
     { capture: true, signal: options.signal },
   );
-}
 
-/** Lets the held action happen: the page's own handlers run and a link is followed, as if never held. */
-export function replayActivation(control: Element): void {
-  if (control instanceof HTMLElement) control.click();
+  return {
+    get held() {
+      return held;
+    },
+    release(action, confirmed) {
+      held = null;
+      if (!confirmed) return;
+      grace.set(action.control, performance.now() + GRACE_MS);
+      replaying = true;
+      try {
+        replayHeld(action, win);
+      } finally {
+        replaying = false;
+      }
+    },
+  };
 }
