@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '**/build.mjs'],
+    files: ['scripts/**', 'extension/scripts/**', '**/build.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { alibaba1688 } from './alibaba1688';
+
+/** Chrome match-pattern semantics, enough for the patterns the modules use. */
+function covered(patterns: readonly string[], href: string): boolean {
+  const url = new URL(href);
+  return patterns.some((pattern) => {
+    const [, scheme, host, path] = /^(\*|https?):\/\/(\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern) ?? [];
+    if (!scheme || !host || !path) throw new Error(`bad pattern ${pattern}`);
+    if (scheme === '*' ? !/^https?:$/.test(url.protocol) : url.protocol !== `${scheme}:`) return false;
+    const domain = host.replace(/^\*\./, '');
+    if (host.startsWith('*.') ? url.hostname !== domain && !url.hostname.endsWith(`.${domain}`) : url.hostname !== host) return false;
+    const glob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\/]/g, '\\$&')).join('.*')}$`);
+    return glob.test(url.pathname + url.search);
+  });
+}
+
+describe('1688 pages', () => {
+  it.each([
+    ['https://trade.1688.com/order/buyer_order_list.htm', 'list'],
+    ['https://trade.1688.com/order/buyer_order_list.htm?spm=a360q.8274423.0.0&trade_status=waitsellersend', 'list'],
+    ['https://air.1688.com/app/ctf-page/trade-order-list/buyer-order-list.html?page=1&pageSize=10', 'list'],
+    ['https://trade.1688.com/order/new_step_order_detail.htm?orderId=3310457789102718264', 'detail'],
+    ['https://trade.1688.com/order/unify_buyer_detail.htm?orderId=3310457789102718264', 'detail'],
+    ['https://trade.1688.com/order/order_detail.htm?order_id=3310457789102718264', 'detail'],
+    ['https://trade.1688.com/order/trade_flow.htm?alipayAction=confirm_receive_goods&orderId=3310457789102718264', null],
+    ['https://trade.1688.com/order/seller_order_list.htm', null],
+  ])('%s is %s, and the content script runs there', (href, kind) => {
+    const url = new URL(href);
+    expect(shopForHost(url.hostname)?.id).toBe('1688');
+    expect(pageKindOf(alibaba1688, url)).toBe(kind);
+    expect(covered(alibaba1688.matches, href)).toBe(true);
+  });
+
+  it('stays off 1688’s other sites and every look-alike', () => {
+    expect(covered(alibaba1688.matches, 'https://detail.1688.com/offer/702938475612.html')).toBe(false);
+    expect(covered(alibaba1688.matches, 'https://air.1688.com/app/ocms-fusion-components-1688/def_cbu_web_im/index.html')).toBe(false);
+    for (const host of ['1688.com.evil.example', 'x1688.com', 'trade-1688.com', '1688.cn']) {
+      expect(shopForHost(host), host).toBeUndefined();
+    }
+    expect(pageKindOf(alibaba1688, new URL('https://trade.1688.com.evil.example/order/buyer_order_list.htm'))).toBeNull();
+  });
+});
+
+const LIST = new URL('https://trade.1688.com/order/buyer_order_list.htm');
+const hint = (selector: string, page = LIST) => orderHintFor(alibaba1688, document.querySelector(selector)!, page);
+
+describe('1688 order id (the default reading)', () => {
+  it('reads orderId from the confirm link', () => {
+    document.body.innerHTML = `<ul><li class="order-item"><span class="order-id">订单号：3309981230457718264</span>
+      <a class="c" href="//trade.1688.com/order/trade_flow.htm?alipayAction=confirm_receive_goods&orderId=3310457789102718264">确认收货</a></li></ul>`;
+    expect(hint('.c')).toBe('3310457789102718264');
+  });
+
+  it('reads 订单号： in the row for a JS button', () => {
+    document.body.innerHTML = `<ul><li class="order-item"><div class="order-title"><span class="order-id">订单号：3309981230457718264</span></div>
+      <table><tr><td><button class="c">确认收货</button></td></tr></table></li>
+      <li class="order-item"><span class="order-id">订单号：3308852016634718264</span></li></ul>`;
+    expect(hint('.c')).toBe('3309981230457718264');
+  });
+
+  it('reads order_id or orderId from the detail page address', () => {
+    document.body.innerHTML = `<div class="ops"><a class="c" href="javascript:;">确认收货</a></div>`;
+    expect(hint('.c', new URL('https://trade.1688.com/order/order_detail.htm?order_id=3310457789102718264'))).toBe('3310457789102718264');
+    expect(hint('.c', new URL('https://trade.1688.com/order/new_step_order_detail.htm?orderId=3308852016634718264'))).toBe('3308852016634718264');
+  });
+});

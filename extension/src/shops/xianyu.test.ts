@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { labelsFor, orderHintFor, pageKindOf, shopForHost } from '.';
+import { orderIdFromDetailLink, xianyu } from './xianyu';
+
+/** Chrome match-pattern semantics, enough for the patterns the modules use. */
+function covered(patterns: readonly string[], href: string): boolean {
+  const url = new URL(href);
+  return patterns.some((pattern) => {
+    const [, scheme, host, path] = /^(\*|https?):\/\/(\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern) ?? [];
+    if (!scheme || !host || !path) throw new Error(`bad pattern ${pattern}`);
+    if (scheme === '*' ? !/^https?:$/.test(url.protocol) : url.protocol !== `${scheme}:`) return false;
+    const domain = host.replace(/^\*\./, '');
+    if (host.startsWith('*.') ? url.hostname !== domain && !url.hostname.endsWith(`.${domain}`) : url.hostname !== host) return false;
+    const glob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\/]/g, '\\$&')).join('.*')}$`);
+    return glob.test(url.pathname + url.search);
+  });
+}
+
+describe('xianyu pages', () => {
+  it.each([
+    ['https://www.goofish.com/bought', 'list'],
+    ['https://www.goofish.com/bought?spm=a21ybx.personal.menu.2', 'list'],
+    ['https://www.goofish.com/order-detail?orderId=4102938475610293847&role=buyer', 'detail'],
+    ['https://www.goofish.com/order_detail?id=4102938475610293847', 'detail'],
+    ['https://www.goofish.com/', null],
+    ['https://www.goofish.com/item?id=712093847561', null],
+    ['https://www.goofish.com/im?itemId=712093847561&peerUserId=2209384756102', null],
+    ['https://www.goofish.com/personal?userId=2209384756102', null],
+  ])('%s is %s, and the content script runs there', (href, kind) => {
+    const url = new URL(href);
+    expect(shopForHost(url.hostname)?.id).toBe('xianyu');
+    expect(pageKindOf(xianyu, url)).toBe(kind);
+    expect(covered(xianyu.matches, href)).toBe(true);
+  });
+
+  it('belongs to goofish.com only, never a look-alike', () => {
+    for (const host of ['goofish.com.evil.example', 'notgoofish.com', 'goofish.cn', 'www-goofish.com']) {
+      expect(shopForHost(host), host).toBeUndefined();
+    }
+    expect(pageKindOf(xianyu, new URL('https://www.goofish.com.evil.example/bought'))).toBeNull();
+    expect(covered(xianyu.matches, 'https://goofish.com.evil.example/bought')).toBe(false);
+  });
+
+  it('needs no label of its own: 确认收货 is common', () => {
+    expect(labelsFor(xianyu).matches('确认收货')).toBe(true);
+    expect(labelsFor(xianyu).matches('确认收货地址')).toBe(false);
+  });
+});
+
+const LIST = new URL('https://www.goofish.com/bought');
+const hint = (selector: string, page = LIST) => orderHintFor(xianyu, document.querySelector(selector)!, page);
+
+const card = (orderId: string, button: string) => `
+  <div class="container--Bhfvcld8">
+    <a class="name--P4d8sXzb" href="/personal?userId=2209384756102"><span>卖家</span></a>
+    <a class="info--ZP8nGd1k" href="/order-detail?orderId=${orderId}&role=buyer"><span class="desc--Gv1Cx0cT">宝贝</span></a>
+    <div class="btns--Wn5cJ0Lr"><a href="/im?itemId=712093847561&peerUserId=2209384756102">联系卖家</a><div><span>${button}</span></div></div>
+  </div>`;
+
+describe('xianyu order id', () => {
+  it('reads the order-detail link of the card the control is in, however deep', () => {
+    document.body.innerHTML = `<div class="list">${card('4102938475610293847', '<i class="c">确认收货</i>')}${card('4102938475610288810', '确认收货')}</div>`;
+    expect(hint('.c')).toBe('4102938475610293847');
+  });
+
+  it('gives no id for a control outside any card, even though the list links to several orders', () => {
+    document.body.innerHTML = `<div class="list"><div class="c">确认收货</div>${card('4102938475610293847', 'x')}${card('4102938475610288810', 'y')}</div>`;
+    expect(hint('.c')).toBeNull();
+  });
+
+  it('reads the control’s own link, on the older order_detail?id= path too', () => {
+    document.body.innerHTML = `<a class="c" href="/order_detail?id=4102938475610265503">确认收货</a>`;
+    expect(hint('.c')).toBe('4102938475610265503');
+  });
+
+  it('does not take an item id, a user id or another site’s order-detail link for an order id', () => {
+    document.body.innerHTML = `<div><a href="/im?itemId=712093847561&peerUserId=2209384756102">联系卖家</a>
+      <a href="https://evil.example/order-detail?orderId=4102938475610293847">x</a><div class="c">确认收货</div></div>`;
+    expect(hint('.c')).toBeNull();
+    expect(orderIdFromDetailLink('/item?id=712093847561', LIST.href)).toBeNull();
+    expect(orderIdFromDetailLink('https://www.goofish.com/order-detail?orderId=1', LIST.href)).toBeNull();
+  });
+
+  it('reads orderId from the detail page address', () => {
+    document.body.innerHTML = `<div class="footer"><div class="c">确认收货</div></div>`;
+    expect(hint('.c', new URL('https://www.goofish.com/order-detail?orderId=4102938475610293847&role=buyer'))).toBe('4102938475610293847');
+    expect(hint('.c', new URL('https://www.goofish.com/item?id=712093847561'))).toBeNull();
+  });
+});
