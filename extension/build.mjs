@@ -13,6 +13,8 @@ const options = {
     content: join(root, 'src/content/index.ts'),
     background: join(root, 'src/background/index.ts'),
     options: join(root, 'src/ui/options.ts'),
+    popup: join(root, 'src/ui/popup.ts'),
+    'replay-main': join(root, 'src/main-world/replay-main.ts'),
   },
   outdir: dist,
   bundle: true,
@@ -28,7 +30,7 @@ async function copyStatic() {
   const manifest = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
   await writeFile(join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await cp(join(root, '_locales'), join(dist, '_locales'), { recursive: true });
-  for (const file of ['options.html', 'options.css']) await cp(join(root, 'src/ui', file), join(dist, file));
+  for (const file of ['options.html', 'options.css', 'popup.html', 'popup.css']) await cp(join(root, 'src/ui', file), join(dist, file));
 }
 
 await rm(dist, { recursive: true, force: true });

@@ -3,8 +3,10 @@
 import { isWorkerRequest, type WorkerRequest } from '../shared/protocol';
 import { getSettings } from '../shared/settings';
 import { deliverPending, type DeliveryReport } from './delivery';
+import { syncGenericScripts } from './generic-sites';
 import { postSnapshot } from './host-client';
 import { Outbox } from './outbox';
+import { forgetTab, recordGuardStatus } from './tab-status';
 
 const RETRY_ALARM = 'outbox-retry';
 const outbox = new Outbox();
@@ -35,8 +37,11 @@ function flush(): Promise<void> {
   return running;
 }
 
-async function handle(request: WorkerRequest): Promise<unknown> {
+async function handle(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<unknown> {
   switch (request.kind) {
+    case 'guard-status':
+      if (sender.tab?.id !== undefined) await recordGuardStatus(sender.tab.id, sender.frameId ?? 0, request.status);
+      return { ok: true };
     case 'snapshot':
       await outbox.add(request.snapshot);
       void flush();
@@ -49,9 +54,9 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
-chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isWorkerRequest(message)) return false;
-  handle(message).then(sendResponse, (error: unknown) =>
+  handle(message, sender).then(sendResponse, (error: unknown) =>
     sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
   return true; // answer asynchronously
@@ -60,5 +65,14 @@ chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) =
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void flush();
 });
-chrome.runtime.onStartup.addListener(() => void flush());
-chrome.runtime.onInstalled.addListener(() => void flush());
+function startUp(): void {
+  void flush();
+  void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
+}
+chrome.runtime.onStartup.addListener(startUp);
+chrome.runtime.onInstalled.addListener(startUp);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes.genericSites || changes.disabledShops)) void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
+});
+chrome.permissions.onRemoved.addListener(() => void syncGenericScripts());
+chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

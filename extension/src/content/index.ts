@@ -1,40 +1,39 @@
-// Content script entry, at document_start on shop pages: hold the click first, then mark controls once parsed.
-import { shopForHost, type Shop } from '../shops';
-import { askWorker } from '../shared/messaging';
+// Content script entry, at document_start in every frame of a guarded page: the guard's listeners go first (before
+// any page script), controls are marked once the document is parsed, and settings switch the guard on and off.
+import { generic, labelsFor, orderHintFor, shopForHost, type ShopModule } from '../shops';
 import { newUuid } from '../shared/ids';
+import { askWorker } from '../shared/messaging';
 import { PROTOCOL_VERSION, type Decision, type SnapshotV1 } from '../shared/protocol';
+import { DEFAULT_SETTINGS, getSettings, guardActive, type Settings } from '../shared/settings';
 import { capturePageHtml } from './capture';
-import { controlText } from './detect';
+import { normalizedTextOf } from './controls';
 import { askDecision, isDialogHost, type DialogText } from './dialog';
-import { installClickGuard, replayActivation } from './guard';
+import { installGuard } from './guard';
+import type { HeldAction } from './replay';
 import { observeControls } from './scanner';
 
-function dialogText(control: Element, shop: Shop): DialogText {
+// Pages reached here are either a known platform's (static content script) or a site the user enabled for the
+// generic rule (registered at run time): anything that is not a known platform is the generic rule's.
+const shop: ShopModule = shopForHost(location.hostname) ?? generic;
+const labels = labelsFor(shop);
+let settings: Pick<Settings, 'disabledShops' | 'pausedUntil'> = DEFAULT_SETTINGS;
+let active = true;
+let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+
+function dialogText(control: Element, orderHint: string | null): DialogText {
   const message = (key: string, substitutions?: string[]) => chrome.i18n.getMessage(key, substitutions);
+  const name = chrome.i18n.getUILanguage().toLowerCase().startsWith('zh') ? shop.names.zh : shop.names.en;
   return {
     title: message('dialogTitle'),
-    lead: message('dialogLead', [controlText(control), location.hostname || shop.id]),
-    page: message('dialogPage', [document.title || location.href]),
+    lead: message('dialogLead', [control.textContent?.trim() || normalizedTextOf(control), name]),
+    page: orderHint ? message('dialogOrder', [orderHint]) : message('dialogPage', [document.title || location.href]),
     evidence: message('dialogEvidence'),
     confirm: message('dialogConfirm'),
     cancel: message('dialogCancel'),
   };
 }
 
-async function hold(control: Element, shop: Shop): Promise<void> {
-  // The evidence is the page as it was when the user clicked, before the dialog covers it.
-  const html = capturePageHtml(document);
-  const capturedAt = new Date().toISOString();
-  const decision = await askDecision(document, dialogText(control, shop));
-  try {
-    await queueSnapshot(control, shop, html, capturedAt, decision);
-  } finally {
-    // The user's decision stands even if saving the evidence failed.
-    if (decision === 'confirmed') replayActivation(control);
-  }
-}
-
-async function queueSnapshot(control: Element, shop: Shop, html: string, capturedAt: string, decision: Decision): Promise<void> {
+async function queueSnapshot(held: HeldAction, html: string, capturedAt: string, orderHint: string | null, decision: Decision): Promise<void> {
   const snapshot: SnapshotV1 = {
     v: PROTOCOL_VERSION,
     id: newUuid(),
@@ -44,29 +43,78 @@ async function queueSnapshot(control: Element, shop: Shop, html: string, capture
     html,
     decision,
     site: shop.id,
-    buttonText: controlText(control),
+    buttonText: (held.control.textContent ?? '').trim().slice(0, 200) || normalizedTextOf(held.control),
+    orderHint,
   };
   // Wait until the worker has queued the snapshot durably: following a link may unload this page.
   const queued = await askWorker({ kind: 'snapshot', snapshot });
   if (!queued.ok) console.error('[ReceiptGuard] the snapshot could not be queued:', queued.error);
 }
 
-function start(shop: Shop): void {
-  let holding = false;
-  installClickGuard(window, {
-    isOwnUi: isDialogHost,
-    onHold(control) {
-      if (holding) return;
-      holding = true;
-      hold(control, shop)
-        .catch((error: unknown) => console.error('[ReceiptGuard] holding the click failed', error))
-        .finally(() => {
-          holding = false;
-        });
-    },
-  });
-  observeControls(document);
+const guard = installGuard(window, {
+  labels,
+  isActive: () => active,
+  isOwnUi: isDialogHost,
+  onHold(held) {
+    void decide(held);
+  },
+});
+
+let controls = 0;
+const scanner = observeControls(document, {
+  labels,
+  onScan(_, marked) {
+    controls = marked;
+    reportStatus();
+  },
+});
+
+async function decide(held: HeldAction): Promise<void> {
+  // The evidence is the page as it was when the user clicked, before the dialog covers it.
+  const html = capturePageHtml(document);
+  const capturedAt = new Date().toISOString();
+  const orderHint = orderHintFor(shop, held.control, new URL(location.href));
+  let decision: Decision = 'cancelled';
+  try {
+    const answer = askDecision(document, dialogText(held.control, orderHint));
+    // User Timing from the user's press to the dialog on the page (DevTools, benchmarks).
+    const pressed = held.events.at(-1)?.at;
+    if (pressed !== undefined) performance.measure('receiptguard:hold', { start: pressed, end: performance.now() });
+    decision = await answer;
+    await queueSnapshot(held, html, capturedAt, orderHint, decision);
+  } catch (error) {
+    console.error('[ReceiptGuard] holding the action failed', error);
+  } finally {
+    // The user's decision stands even if saving the evidence failed.
+    guard.release(held, decision === 'confirmed');
+  }
 }
 
-const shop = shopForHost(location.hostname);
-if (shop) start(shop);
+let lastReported = '';
+function reportStatus(): void {
+  const status = { site: shop.id, hostname: location.hostname, active, controls };
+  const key = JSON.stringify(status);
+  if (key === lastReported) return;
+  lastReported = key;
+  void askWorker({ kind: 'guard-status', status });
+}
+
+function applySettings(next: Pick<Settings, 'disabledShops' | 'pausedUntil'>): void {
+  settings = next;
+  active = guardActive(settings, shop.id, location.hostname);
+  scanner.setActive(active);
+  reportStatus();
+  // One timer while paused, to come back on by itself; none otherwise.
+  if (resumeTimer !== undefined) clearTimeout(resumeTimer);
+  resumeTimer = undefined;
+  const until = settings.pausedUntil[location.hostname] ?? 0;
+  if (!settings.disabledShops.includes(shop.id) && until > Date.now()) {
+    resumeTimer = setTimeout(() => applySettings(settings), until - Date.now() + 50);
+  }
+}
+
+void getSettings().then(applySettings);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || (!changes.disabledShops && !changes.pausedUntil)) return;
+  void getSettings().then(applySettings);
+});

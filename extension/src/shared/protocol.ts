@@ -21,13 +21,35 @@ export interface SnapshotV1 {
   site: string;
   /** Text of the control the user clicked. */
   buttonText: string;
+  /** Id of the order the control belongs to, as the page shows it; null when the page does not say. */
+  orderHint?: string | null;
 }
 
 /** Messages that content scripts and extension pages send to the service worker. */
 export type WorkerRequest =
   | { kind: 'snapshot'; snapshot: SnapshotV1 }
   | { kind: 'status' }
-  | { kind: 'flush' };
+  | { kind: 'flush' }
+  | { kind: 'guard-status'; status: GuardStatus };
+
+/** What a content script reports about its frame: shown by the popup for the tab. */
+export interface GuardStatus {
+  site: string;
+  hostname: string;
+  active: boolean;
+  controls: number;
+}
+
+/** The guard state of a tab, kept by the worker in chrome.storage.session under tabStatusKey(tabId). */
+export interface TabStatus {
+  site: string;
+  hostname: string;
+  active: boolean;
+  /** Guarded controls per frame id. */
+  frames: Record<string, number>;
+}
+
+export const tabStatusKey = (tabId: number): string => `tab:${tabId}`;
 
 export interface WorkerStatus {
   queued: number;
@@ -36,13 +58,19 @@ export interface WorkerStatus {
 
 export type WorkerResponse<R extends WorkerRequest> = R extends { kind: 'snapshot' }
   ? { ok: true; queued: number } | { ok: false; error: string }
-  : { ok: true; status: WorkerStatus } | { ok: false; error: string };
+  : R extends { kind: 'guard-status' }
+    ? { ok: true } | { ok: false; error: string }
+    : { ok: true; status: WorkerStatus } | { ok: false; error: string };
 
 /** Type guard for the service worker's router; anything else is ignored. */
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
   if (kind === 'status' || kind === 'flush') return true;
+  if (kind === 'guard-status') {
+    const status = (value as { status?: Partial<GuardStatus> }).status;
+    return typeof status?.site === 'string' && typeof status.hostname === 'string' && typeof status.active === 'boolean' && typeof status.controls === 'number';
+  }
   return kind === 'snapshot' && isSnapshotV1((value as { snapshot?: unknown }).snapshot);
 }
 
@@ -58,6 +86,7 @@ export function isSnapshotV1(value: unknown): value is SnapshotV1 {
     typeof s.html === 'string' &&
     (s.decision === 'confirmed' || s.decision === 'cancelled') &&
     typeof s.site === 'string' &&
-    typeof s.buttonText === 'string'
+    typeof s.buttonText === 'string' &&
+    (s.orderHint === undefined || s.orderHint === null || typeof s.orderHint === 'string')
   );
 }

@@ -2,16 +2,30 @@
 
 export const DEFAULT_HOST_URL = 'http://127.0.0.1:47831';
 
+/** How long "pause on this site" lasts. */
+export const PAUSE_MS = 10 * 60_000;
+
 export interface Settings {
   /** Base address of the local ReceiptGuard host. */
   hostUrl: string;
+  /** Platform ids (and "generic") the user switched off. */
+  disabledShops: string[];
+  /** Origins (https://shop.example) where the generic rule runs; each needs its host permission granted. */
+  genericSites: string[];
+  /** Hostname → time (ms since epoch) until which the guard is paused there. */
+  pausedUntil: Record<string, number>;
 }
 
-const defaults: Settings = { hostUrl: DEFAULT_HOST_URL };
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  hostUrl: DEFAULT_HOST_URL,
+  disabledShops: [],
+  genericSites: [],
+  pausedUntil: {},
+});
 
 export async function getSettings(): Promise<Settings> {
   // Passing the defaults object makes storage fill in every key that was never set.
-  return { ...defaults, ...(await chrome.storage.local.get<Settings>({ ...defaults })) };
+  return { ...DEFAULT_SETTINGS, ...(await chrome.storage.local.get<Settings>({ ...DEFAULT_SETTINGS })) };
 }
 
 export async function setSettings(change: Partial<Settings>): Promise<void> {
@@ -29,4 +43,29 @@ export function normalizeHostUrl(input: string): string | null {
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'http:' || !loopback || url.username || url.password) return null;
   return url.origin;
+}
+
+/** A site for the generic rule: "shop.example", "https://shop.example/orders" → "https://shop.example". */
+export function normalizeSite(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.') && url.hostname !== 'localhost') return null;
+  return url.origin;
+}
+
+/** The match pattern that covers a generic site: its scheme and host, any path (any port, as Chrome matches). */
+export const sitePattern = (origin: string): string => {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+};
+
+/** Whether the guard should act on a page of this platform and host right now. */
+export function guardActive(settings: Pick<Settings, 'disabledShops' | 'pausedUntil'>, shopId: string, hostname: string, now = Date.now()): boolean {
+  return !settings.disabledShops.includes(shopId) && !((settings.pausedUntil[hostname] ?? 0) > now);
 }

@@ -1,27 +1,14 @@
-// Options page: where the host runs. Also the extension page that e2e tests drive, since it has the chrome.* APIs.
+// Options page: where the host runs, which platforms are guarded, and other sites for the generic rule. Also the
+// extension page the e2e tests drive, since it has the chrome.* APIs.
 import { getHealth } from '../background/host-client';
+import { generic, SHOPS } from '../shops';
 import { askWorker } from '../shared/messaging';
-import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, setSettings } from '../shared/settings';
-
-const message = (key: string, substitutions?: string[]) => chrome.i18n.getMessage(key, substitutions);
-
-function translate(): void {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
-  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = message(element.dataset.i18n!);
-  }
-  document.getElementById('host-url-hint')!.textContent = message('optionsHostUrlHint', [DEFAULT_HOST_URL]);
-}
-
-function say(id: string, text: string, state: 'ok' | 'error' | 'info' = 'info'): void {
-  const box = document.getElementById(id)!;
-  box.textContent = text;
-  box.dataset.state = state;
-}
+import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, normalizeSite, setSettings, sitePattern } from '../shared/settings';
+import { el, message, say, shopName, translate } from './dom';
 
 async function showQueue(): Promise<void> {
   const answer = await askWorker({ kind: 'status' });
-  if (answer.ok) say('queue-status', message('optionsQueued', [String(answer.status.queued)]));
+  if (answer.ok) say('queue-status', message('optionsQueued', [answer.status.queued]));
 }
 
 async function testHost(url: string): Promise<void> {
@@ -33,11 +20,10 @@ async function testHost(url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  translate();
+function setUpHost(hostUrl: string): void {
+  document.getElementById('host-url-hint')!.textContent = message('optionsHostUrlHint', [DEFAULT_HOST_URL]);
   const input = document.getElementById('host-url') as HTMLInputElement;
-  input.value = (await getSettings()).hostUrl;
-
+  input.value = hostUrl;
   document.getElementById('host-form')!.addEventListener('submit', (event) => {
     event.preventDefault();
     const url = normalizeHostUrl(input.value);
@@ -58,6 +44,79 @@ async function main(): Promise<void> {
     const url = normalizeHostUrl(input.value);
     if (url) void testHost(url);
     else say('host-status', message('optionsInvalidUrl'), 'error');
+  });
+}
+
+function renderPlatforms(disabled: string[]): void {
+  const list = document.getElementById('platforms')!;
+  list.replaceChildren(
+    ...[...SHOPS, generic].map((shop) => {
+      const item = el('li');
+      const box = el('input', undefined, { type: 'checkbox', id: `shop-${shop.id}`, 'data-shop': shop.id });
+      box.checked = !disabled.includes(shop.id);
+      box.addEventListener('change', () => {
+        void getSettings().then(({ disabledShops }) => {
+          const others = disabledShops.filter((id) => id !== shop.id);
+          return setSettings({ disabledShops: box.checked ? others : [...others, shop.id] });
+        });
+      });
+      item.append(box, ' ', el('label', shopName(shop.names), { for: box.id }));
+      return item;
+    }),
+  );
+}
+
+function renderSites(sites: string[]): void {
+  const list = document.getElementById('sites')!;
+  if (sites.length === 0) {
+    list.replaceChildren(el('li', message('optionsNoSites'), { class: 'hint' }));
+    return;
+  }
+  list.replaceChildren(
+    ...sites.map((site) => {
+      const remove = el('button', message('optionsRemoveSite'), { type: 'button', 'data-site': site, 'aria-label': `${message('optionsRemoveSite')} ${site}` });
+      remove.addEventListener('click', () => void removeSite(site));
+      const item = el('li');
+      item.append(el('span', site), remove);
+      return item;
+    }),
+  );
+}
+
+async function addSite(input: string): Promise<void> {
+  const site = normalizeSite(input);
+  if (!site) return say('site-status', message('optionsSiteInvalid'), 'error');
+  // Must be called straight from the user's click: the browser shows its permission prompt.
+  const granted = await chrome.permissions.request({ origins: [sitePattern(site)] });
+  if (!granted) return say('site-status', message('optionsSiteDenied', [site]), 'error');
+  const { genericSites } = await getSettings();
+  const next = genericSites.includes(site) ? genericSites : [...genericSites, site];
+  await setSettings({ genericSites: next });
+  renderSites(next);
+  say('site-status', message('optionsSiteAdded', [site]), 'ok');
+}
+
+async function removeSite(site: string): Promise<void> {
+  const { genericSites } = await getSettings();
+  const next = genericSites.filter((s) => s !== site);
+  await setSettings({ genericSites: next });
+  renderSites(next);
+  // Give the permission back unless another listed site still needs the same host.
+  if (!next.some((s) => sitePattern(s) === sitePattern(site))) await chrome.permissions.remove({ origins: [sitePattern(site)] }).catch(() => false);
+}
+
+async function main(): Promise<void> {
+  translate();
+  const settings = await getSettings();
+  setUpHost(settings.hostUrl);
+  renderPlatforms(settings.disabledShops);
+  renderSites(settings.genericSites);
+  const siteInput = document.getElementById('site-input') as HTMLInputElement;
+  document.getElementById('site-form')!.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void addSite(siteInput.value).then(() => {
+      siteInput.value = '';
+    });
   });
   await showQueue();
 }
