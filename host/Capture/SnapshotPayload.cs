@@ -21,7 +21,8 @@ public sealed record SnapshotPayload(
     string Html,
     Decision Decision,
     string Site,
-    string ButtonText)
+    string ButtonText,
+    string? OrderHint)
 {
     public const int Version = 1;
 }
@@ -50,4 +51,6 @@ public sealed class SnapshotPayloadJson
     public string? Site { get; set; }
 
     public string? ButtonText { get; set; }
+
+    public string? OrderHint { get; set; }
 }

@@ -108,18 +108,27 @@ public static partial class SnapshotPayloadValidator
             Fail("buttonText", $"is longer than {MaxButtonTextLength} characters.");
         }
 
+        // Optional: the id of the order the clicked control belongs to, as the page shows it.
+        if (json.OrderHint is { } hint && !OrderId().IsMatch(hint))
+        {
+            Fail("orderHint", "must be an order id as shown on the page: 1 to 64 letters, digits, '-' or '_'.");
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return (new SnapshotPayload(id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!), errors);
+        return (new SnapshotPayload(id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!, json.OrderHint), errors);
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex SiteName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex OrderId();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex HasExplicitOffset();

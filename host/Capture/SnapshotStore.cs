@@ -23,7 +23,7 @@ public sealed record IngestResult(IngestOutcome Outcome, SnapshotSummary Snapsho
 /// <summary>Stores snapshots: the page into the artifact store first, then the row that refers to it.</summary>
 public sealed class SnapshotStore(Database database, ArtifactStore artifacts, TimeProvider clock)
 {
-    private const string Columns = "id, url, title, site, decision, button_text, captured_at, received_at, html_sha256, html_bytes, fingerprint";
+    private const string Columns = "id, url, title, site, decision, button_text, captured_at, received_at, html_sha256, html_bytes, fingerprint, order_hint";
 
     public async Task<IngestResult> IngestAsync(SnapshotPayload payload, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO snapshots ({Columns})
-            VALUES ($id, $url, $title, $site, $decision, $buttonText, $capturedAt, $receivedAt, $htmlSha256, $htmlBytes, $fingerprint)
+            VALUES ($id, $url, $title, $site, $decision, $buttonText, $capturedAt, $receivedAt, $htmlSha256, $htmlBytes, $fingerprint, $orderHint)
             ON CONFLICT(id) DO NOTHING;
             """;
         insert.Parameters.AddWithValue("$id", payload.Id.ToString("D"));
@@ -58,6 +58,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
         insert.Parameters.AddWithValue("$htmlSha256", artifact.Sha256);
         insert.Parameters.AddWithValue("$htmlBytes", artifact.Bytes);
         insert.Parameters.AddWithValue("$fingerprint", fingerprint);
+        insert.Parameters.AddWithValue("$orderHint", (object?)payload.OrderHint ?? DBNull.Value);
         var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
 
         var stored = await FindAsync(connection, payload.Id, cancellationToken)
@@ -114,6 +115,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
             Site: reader.GetString(3),
             Decision: reader.GetString(4) == "confirmed" ? Decision.Confirmed : Decision.Cancelled,
             ButtonText: reader.GetString(5),
+            OrderHint: reader.IsDBNull(11) ? null : reader.GetString(11),
             CapturedAt: ParseTime(reader.GetString(6)),
             ReceivedAt: ParseTime(reader.GetString(7)),
             HtmlSha256: reader.GetString(8),
@@ -126,7 +128,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
     {
         var canonical = string.Join('\0',
             payload.Id.ToString("D"), payload.Url.OriginalString, payload.Title, FormatTime(payload.CapturedAt),
-            ToText(payload.Decision), payload.Site, payload.ButtonText, htmlSha256);
+            ToText(payload.Decision), payload.Site, payload.ButtonText, payload.OrderHint ?? "", htmlSha256);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -8,6 +8,7 @@ public sealed record SnapshotSummary(
     string Site,
     Decision Decision,
     string ButtonText,
+    string? OrderHint,
     DateTimeOffset CapturedAt,
     DateTimeOffset ReceivedAt,
     string HtmlSha256,

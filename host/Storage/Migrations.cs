@@ -27,6 +27,11 @@ public static class Migrations
             fingerprint    TEXT    NOT NULL
         );
         """,
+
+        // 2: the order the clicked control belongs to, as the extension read it from the page.
+        """
+        ALTER TABLE snapshots ADD COLUMN order_hint TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Length;

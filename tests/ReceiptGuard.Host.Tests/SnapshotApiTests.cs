@@ -49,6 +49,7 @@ public sealed class SnapshotApiTests : IDisposable
         var created = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("confirmed", created!["decision"]!.GetValue<string>());
         Assert.Equal("确认收货", created["buttonText"]!.GetValue<string>());
+        Assert.Equal("3312345678901234567", created["orderHint"]!.GetValue<string>());
 
         var list = await _client.GetFromJsonAsync<JsonObject>("/api/snapshots");
         Assert.Equal(1, list!["total"]!.GetValue<int>());
@@ -150,6 +151,8 @@ public sealed class SnapshotApiTests : IDisposable
     [InlineData("capturedAt", "2026-11-26T08:00:00")]
     [InlineData("decision", "maybe")]
     [InlineData("site", "Tao Bao!")]
+    [InlineData("orderHint", "1234; DROP TABLE")]
+    [InlineData("orderHint", "")]
     public async Task An_invalid_value_is_named(string field, object value)
     {
         var snapshot = Fixtures.NewSnapshot();
@@ -158,6 +161,20 @@ public sealed class SnapshotApiTests : IDisposable
         var problem = await AssertProblemAsync(await PostAsync(snapshot), HttpStatusCode.BadRequest);
         Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(0, await StoredCountAsync());
+    }
+
+    [Fact]
+    public async Task The_order_hint_is_optional()
+    {
+        var withNull = Fixtures.NewSnapshot(s => s["orderHint"] = null);
+        var without = Fixtures.NewSnapshot(s => s.Remove("orderHint"));
+
+        var first = await (await PostAsync(withNull)).Content.ReadFromJsonAsync<JsonObject>();
+        var second = await (await PostAsync(without)).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Null(first!["orderHint"]);
+        Assert.Null(second!["orderHint"]);
+        Assert.Equal(2, await StoredCountAsync());
     }
 
     [Fact]

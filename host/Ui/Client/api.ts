@@ -9,6 +9,7 @@ export interface SnapshotSummary {
   site: string;
   decision: Decision;
   buttonText: string;
+  orderHint: string | null;
   capturedAt: string;
   receivedAt: string;
   htmlSha256: string;

@@ -10,6 +10,7 @@ function renderMeta(snapshot: SnapshotSummary): void {
     ['metaDecision', decisionLabel(snapshot)],
     ['metaSite', snapshot.site],
     ['metaButton', snapshot.buttonText],
+    ['metaOrder', snapshot.orderHint ?? '—'],
     ['metaCapturedAt', formatTime(snapshot.capturedAt)],
     ['metaReceivedAt', formatTime(snapshot.receivedAt)],
     ['metaUrl', el('a', snapshot.url, { href: snapshot.url, rel: 'noreferrer noopener', target: '_blank' })],

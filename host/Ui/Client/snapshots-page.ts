@@ -14,7 +14,7 @@ function row(snapshot: SnapshotSummary): HTMLTableRowElement {
   const title = el('td');
   title.append(el('a', snapshot.title || t('untitled'), { href: `/snapshots/${snapshot.id}` }));
   const decision = el('td', decisionLabel(snapshot), { class: `decision decision-${snapshot.decision}` });
-  tr.append(time, el('td', snapshot.site), title, decision);
+  tr.append(time, el('td', snapshot.site), el('td', snapshot.orderHint ?? '—', { class: 'order' }), title, decision);
   return tr;
 }
 
