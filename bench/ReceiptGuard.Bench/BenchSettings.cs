@@ -1,4 +1,4 @@
-using System.Reflection;
+
 
 namespace ReceiptGuard.Bench;
 
@@ -12,12 +12,8 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
 
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
-    public static BenchSettings FromBuild()
-    {
-        string Metadata(string key) => typeof(BenchSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-        var root = Metadata("RepositoryRoot");
-        return new BenchSettings(root, Metadata("HostAssembly"), Path.Combine(root, ".tmp", "bench"));
-    }
+    public static BenchSettings FromBuild() =>
+        new(Testing.RepositoryPaths.Root, Testing.RepositoryPaths.HostAssembly, Path.Combine(Testing.RepositoryPaths.Root, ".tmp", "bench"));
 
     public string NewDataDirectory()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using ReceiptGuard.E2E.Infrastructure;
+using ReceiptGuard.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReceiptGuard.E2E;
@@ -21,7 +22,7 @@ public sealed class GuardFlowTests(GuardBrowser browser)
         await Expect(page.Locator("[data-receiptguard=\"guarded\"]")).ToHaveCountAsync(2);
     }
 
-    private static Task<int> PageHandlerCallsAsync(IPage page) => page.EvaluateAsync<int>("() => window.__confirmCalls");
+    private static Task<int> PageHandlerCallsAsync(IPage page) => page.EvaluateAsync<int>("() => window.__actions.length");
 
     private static Task<string[]> ClicksThePageSawAsync(IPage page) => page.EvaluateAsync<string[]>("() => window.__pageClicks");
 
@@ -34,7 +35,7 @@ public sealed class GuardFlowTests(GuardBrowser browser)
 
             await page.ClickAsync("a.confirm-link");
             await Expect(page.Locator(Dialog)).ToBeVisibleAsync();
-            await ClosedShadow.ClickAsync(page, Dialog, "[data-action=cancel]");
+            await ClosedShadow.ClickAsync(page, "[data-action=cancel]");
 
             await Expect(page.Locator(Dialog)).ToHaveCountAsync(0);
             Assert.Equal(ListPage.ToString(), page.Url);
@@ -62,7 +63,7 @@ public sealed class GuardFlowTests(GuardBrowser browser)
             await OpenListAsync(shop);
             await shop.ClickAsync("a.confirm-link");
             await Expect(shop.Locator(Dialog)).ToBeVisibleAsync();
-            await ClosedShadow.ClickAsync(shop, Dialog, "[data-action=confirm]");
+            await ClosedShadow.ClickAsync(shop, "[data-action=confirm]");
 
             // The held action happens: the link is followed to the platform's own confirmation page.
             await shop.WaitForURLAsync($"**/trade/confirmGoods.htm?biz_order_id={OrderId}");

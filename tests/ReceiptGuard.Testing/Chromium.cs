@@ -1,4 +1,4 @@
-namespace ReceiptGuard.E2E.Infrastructure;
+namespace ReceiptGuard.Testing;
 
 /// <summary>The real Chromium the tests drive: Debian's, unless RECEIPTGUARD_CHROMIUM names another binary.</summary>
 public static class Chromium

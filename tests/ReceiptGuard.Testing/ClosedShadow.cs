@@ -1,17 +1,20 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 
-namespace ReceiptGuard.E2E.Infrastructure;
+namespace ReceiptGuard.Testing;
 
 /// <summary>
 /// The dialog lives in a closed shadow root: page scripts (and Playwright's selectors) cannot see into it. A user
-/// can, and so can the DevTools protocol: find the element there and press it with a real mouse click.
+/// can, and so can the DevTools protocol: find the element there — in the page or in any of its same-origin frames —
+/// and press it with a real mouse click.
 /// </summary>
 public static class ClosedShadow
 {
-    public static async Task ClickAsync(IPage page, string hostSelector, string innerSelector)
+    public const string DialogHost = "receiptguard-dialog";
+
+    public static async Task ClickAsync(IPage page, string innerSelector, string hostTag = DialogHost)
     {
-        var (cdp, nodeId) = await FindAsync(page, hostSelector, innerSelector);
+        var (cdp, nodeId) = await FindAsync(page, hostTag, innerSelector);
         var box = await cdp.SendAsync("DOM.getBoxModel", new() { ["nodeId"] = nodeId });
         var quad = box!.Value.GetProperty("model").GetProperty("content").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var x = (quad[0] + quad[2] + quad[4] + quad[6]) / 4;
@@ -20,50 +23,46 @@ public static class ClosedShadow
         await page.Mouse.ClickAsync((float)x, (float)y);
     }
 
-    public static async Task<string> OuterHtmlAsync(IPage page, string hostSelector, string innerSelector)
+    public static async Task<string> OuterHtmlAsync(IPage page, string innerSelector, string hostTag = DialogHost)
     {
-        var (cdp, nodeId) = await FindAsync(page, hostSelector, innerSelector);
+        var (cdp, nodeId) = await FindAsync(page, hostTag, innerSelector);
         var html = await cdp.SendAsync("DOM.getOuterHTML", new() { ["nodeId"] = nodeId });
         await cdp.DetachAsync();
         return html!.Value.GetProperty("outerHTML").GetString()!;
     }
 
-    private static async Task<(ICDPSession Cdp, int NodeId)> FindAsync(IPage page, string hostSelector, string innerSelector)
+    private static async Task<(ICDPSession Cdp, int NodeId)> FindAsync(IPage page, string hostTag, string innerSelector)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         var document = await cdp.SendAsync("DOM.getDocument", new() { ["depth"] = -1, ["pierce"] = true });
-        var root = document!.Value.GetProperty("root");
-        var host = await cdp.SendAsync("DOM.querySelector", new() { ["nodeId"] = root.GetProperty("nodeId").GetInt32(), ["selector"] = hostSelector });
-        var hostId = host!.Value.GetProperty("nodeId").GetInt32();
-        if (hostId == 0)
-        {
-            throw new InvalidOperationException($"no element matches {hostSelector}");
-        }
-
-        var shadowRootId = FindShadowRoot(root, hostId)
-            ?? throw new InvalidOperationException($"{hostSelector} has no shadow root");
+        var shadowRootId = FindShadowRoot(document!.Value.GetProperty("root"), hostTag)
+            ?? throw new InvalidOperationException($"no <{hostTag}> with a shadow root on the page or in its frames");
         var inner = await cdp.SendAsync("DOM.querySelector", new() { ["nodeId"] = shadowRootId, ["selector"] = innerSelector });
         var innerId = inner!.Value.GetProperty("nodeId").GetInt32();
-        return innerId == 0 ? throw new InvalidOperationException($"no {innerSelector} inside {hostSelector}") : (cdp, innerId);
+        return innerId == 0 ? throw new InvalidOperationException($"no {innerSelector} inside <{hostTag}>") : (cdp, innerId);
     }
 
-    private static int? FindShadowRoot(JsonElement node, int hostId)
+    private static int? FindShadowRoot(JsonElement node, string hostTag)
     {
-        if (node.GetProperty("nodeId").GetInt32() == hostId && node.TryGetProperty("shadowRoots", out var roots) && roots.GetArrayLength() > 0)
+        if (node.TryGetProperty("localName", out var name) && name.GetString() == hostTag
+            && node.TryGetProperty("shadowRoots", out var roots) && roots.GetArrayLength() > 0)
         {
             return roots[0].GetProperty("nodeId").GetInt32();
         }
 
-        foreach (var name in new[] { "children", "shadowRoots" })
+        foreach (var property in new[] { "children", "shadowRoots", "contentDocument" })
         {
-            if (node.TryGetProperty(name, out var children))
+            if (!node.TryGetProperty(property, out var next))
             {
-                foreach (var child in children.EnumerateArray())
+                continue;
+            }
+
+            var children = next.ValueKind == JsonValueKind.Array ? next.EnumerateArray().ToArray() : [next];
+            foreach (var child in children)
+            {
+                if (FindShadowRoot(child, hostTag) is { } found)
                 {
-                    if (FindShadowRoot(child, hostId) is { } found)
-                    {
-                        return found;
-                    }
+                    return found;
                 }
             }
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace ReceiptGuard.E2E.Infrastructure;
+namespace ReceiptGuard.Testing;
 
 /// <summary>Chromium derives an extension's id from the manifest "key": SHA-256 of the key, first 32 hex digits as a–p.</summary>
 public static class ExtensionId

@@ -1,29 +1,45 @@
-using System.Reflection;
+namespace ReceiptGuard.Testing;
 
-namespace ReceiptGuard.E2E.Infrastructure;
-
-/// <summary>Where the pieces under test live, as recorded at build time.</summary>
-public static class Paths
+/// <summary>Where the pieces under test live, found from the running assembly's folder up to the repository root.</summary>
+public static class RepositoryPaths
 {
-    private static string Metadata(string key) =>
-        typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
-        ?? throw new InvalidOperationException($"assembly metadata {key} is empty");
+    public static string Root { get; } = FindRoot();
 
-    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+    /// <summary>The host built in the same configuration as the caller (Debug for tests, Release for benchmarks).</summary>
+    public static string HostAssembly { get; } = Path.Combine(Root, "host", "bin",
+#if DEBUG
+        "Debug",
+#else
+        "Release",
+#endif
+        "net10.0", "ReceiptGuard.Host.dll");
 
-    public static string HostAssembly { get; } = Metadata("HostAssembly");
+    public static string ExtensionDist { get; } = Path.Combine(Root, "extension", "dist");
 
-    public static string ExtensionDist { get; } = Path.Combine(RepositoryRoot, "extension", "dist");
+    public static string Fixtures { get; } = Path.Combine(Root, "tests", "fixtures");
 
-    public static string Fixtures { get; } = Path.Combine(RepositoryRoot, "tests", "fixtures");
+    public static string ShopFixtures { get; } = Path.Combine(Fixtures, "shops");
 
-    /// <summary>Screenshots and traces of failed tests; kept after the run (gitignored).</summary>
-    public static string Artifacts { get; } = Path.Combine(RepositoryRoot, "artifacts", "e2e");
+    /// <summary>Screenshots and traces of failed tests, benchmark scratch files; kept after the run (gitignored).</summary>
+    public static string Artifacts { get; } = Path.Combine(Root, "artifacts");
 
     public static string NewTempDirectory(string prefix)
     {
-        var path = Path.Combine(Path.GetTempPath(), "receiptguard-e2e", $"{prefix}-{Guid.NewGuid():N}");
+        var path = Path.Combine(Path.GetTempPath(), "receiptguard", $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ExtensionHost.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no ExtensionHost.sln above {AppContext.BaseDirectory}");
     }
 }

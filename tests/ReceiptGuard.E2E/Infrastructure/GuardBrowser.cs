@@ -7,89 +7,85 @@ namespace ReceiptGuard.E2E.Infrastructure;
 
 /// <summary>
 /// One real Chromium with the built extension loaded, the real host process on a loopback port and the fixture shop
-/// server, shared by the tests of a collection. The extension is pointed at the host through its own options page.
+/// server, shared by the tests of a collection. The extension is pointed at the host and the generic rule enabled
+/// for the fixtures' generic shop (http://localhost) through its own options page, as a user would.
 /// </summary>
 public sealed class GuardBrowser : IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private readonly string _profile = Paths.NewTempDirectory("profile");
+    public const string GenericSite = "http://localhost";
+
+    private static readonly bool Tracing = Environment.GetEnvironmentVariable("RECEIPTGUARD_TRACE") == "1";
+
+    private BrowserSession _session = null!;
 
     public HostProcess Host { get; private set; } = null!;
 
     public ShopServer Shops { get; private set; } = null!;
 
-    public IBrowserContext Context { get; private set; } = null!;
+    public IBrowserContext Context => _session.Context;
+
+    public BrowserSession Session => _session;
 
     public HttpClient HostApi { get; private set; } = null!;
 
-    public string ExtensionId { get; } = Infrastructure.ExtensionId.FromManifest(Path.Combine(Paths.ExtensionDist, "manifest.json"));
+    public string ExtensionId => _session.ExtensionId!;
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Path.Combine(Paths.ExtensionDist, "manifest.json")))
-        {
-            throw new InvalidOperationException($"{Paths.ExtensionDist} is not built: run 'npm run build' first.");
-        }
-
-        Host = await HostProcess.StartAsync(Paths.HostAssembly, Paths.NewTempDirectory("host-data"));
+        Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, RepositoryPaths.NewTempDirectory("host-data"));
         HostApi = new HttpClient { BaseAddress = Host.BaseAddress };
         Shops = await ShopServer.StartAsync();
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-
-        var mapRules = string.Join(", ", Shops.HostPatterns.Select(p => $"MAP {p} 127.0.0.1:{Shops.Port}"));
-        Context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new()
+        _session = await BrowserSession.LaunchAsync(Shops.Port);
+        // Playwright traces cost about a second per test: recorded only when asked for (RECEIPTGUARD_TRACE=1).
+        if (Tracing)
         {
-            ExecutablePath = Chromium.ExecutablePath(),
-            Headless = true,
-            Locale = "en-US",
-            Args =
-            [
-                $"--disable-extensions-except={Paths.ExtensionDist}",
-                $"--load-extension={Paths.ExtensionDist}",
-                // Shop pages are served from loopback under their real names, on the default port...
-                $"--host-resolver-rules={mapRules}",
-                // ...and treated as public pages, so Local Network Access applies to them as on the real sites.
-                $"--ip-address-space-overrides=127.0.0.1:{Shops.Port}=public",
-                "--lang=en-US",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        });
-        await Context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
-        await ConfigureHostUrlAsync(Host.BaseAddress);
+            await Context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
+        }
+        await _session.ConfigureHostUrlAsync(Host.BaseAddress);
+        await _session.EnableGenericSiteAsync(GenericSite);
     }
 
-    /// <summary>Sets the host address the way a user does: on the extension's options page.</summary>
-    public async Task ConfigureHostUrlAsync(Uri hostUrl)
-    {
-        var page = await Context.NewPageAsync();
-        await page.GotoAsync($"chrome-extension://{ExtensionId}/options.html");
-        await page.FillAsync("#host-url", hostUrl.GetLeftPart(UriPartial.Authority));
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#host-status")).ToHaveAttributeAsync("data-state", "ok");
-        await page.CloseAsync();
-    }
-
-    /// <summary>Runs a test step on a new page; on failure keeps a screenshot and a Playwright trace.</summary>
+    /// <summary>Runs a test step on a new page; on failure keeps screenshots, a Playwright trace and the host log.</summary>
     public async Task RunAsync(string name, Func<IPage, Task> test)
     {
-        await Context.Tracing.StartChunkAsync(new() { Title = name });
+        var artifacts = Path.Combine(RepositoryPaths.Artifacts, "e2e");
+        var safeName = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        if (Tracing)
+        {
+            await Context.Tracing.StartChunkAsync(new() { Title = name });
+        }
+
         var page = await Context.NewPageAsync();
         try
         {
             await test(page);
-            await Context.Tracing.StopChunkAsync();
+            if (Tracing)
+            {
+                await Context.Tracing.StopChunkAsync();
+            }
         }
         catch
         {
-            Directory.CreateDirectory(Paths.Artifacts);
-            foreach (var open in Context.Pages.Where(p => !p.IsClosed))
+            Directory.CreateDirectory(artifacts);
+            var n = 0;
+            foreach (var open in Context.Pages.Where(p => !p.IsClosed).ToList())
             {
-                await open.ScreenshotAsync(new() { Path = Path.Combine(Paths.Artifacts, $"{name}-{Context.Pages.ToList().IndexOf(open)}.png") });
+                try
+                {
+                    await open.ScreenshotAsync(new() { Path = Path.Combine(artifacts, $"{safeName}-{n++}.png") });
+                }
+                catch (PlaywrightException)
+                {
+                    // A page that is navigating or closing has no picture to give; the trace still has it.
+                }
             }
 
-            await Context.Tracing.StopChunkAsync(new() { Path = Path.Combine(Paths.Artifacts, $"{name}.trace.zip") });
-            await File.WriteAllTextAsync(Path.Combine(Paths.Artifacts, $"{name}.host.log"), Host.Output);
+            if (Tracing)
+            {
+                await Context.Tracing.StopChunkAsync(new() { Path = Path.Combine(artifacts, $"{safeName}.trace.zip") });
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(artifacts, $"{safeName}.host.log"), Host.Output);
             throw;
         }
         finally
@@ -130,12 +126,11 @@ public sealed class GuardBrowser : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Context is not null)
+        if (_session is not null)
         {
-            await Context.CloseAsync();
+            await _session.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         HostApi?.Dispose();
         if (Shops is not null)
         {
@@ -147,8 +142,6 @@ public sealed class GuardBrowser : IAsyncLifetime
             await Host.DisposeAsync();
             Directory.Delete(Host.DataDirectory, recursive: true);
         }
-
-        Directory.Delete(_profile, recursive: true);
     }
 }
 

@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace ReceiptGuard.Testing;
+
+/// <summary>
+/// Debian's Chromium with the built extension (extension/dist), every host name resolved to the fixture shop server
+/// (so shop pages load under their real names) and treated as public for Local Network Access.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly string _profile;
+
+    private BrowserSession(IPlaywright playwright, IBrowserContext context, string profile, string? extensionId)
+    {
+        _playwright = playwright;
+        Context = context;
+        _profile = profile;
+        ExtensionId = extensionId;
+    }
+
+    public IBrowserContext Context { get; }
+
+    /// <summary>Null when launched without the extension (a baseline).</summary>
+    public string? ExtensionId { get; }
+
+    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US")
+    {
+        var manifest = Path.Combine(RepositoryPaths.ExtensionDist, "manifest.json");
+        if (withExtension && !File.Exists(manifest))
+        {
+            throw new InvalidOperationException($"{RepositoryPaths.ExtensionDist} is not built: run 'npm run build' first.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var profile = RepositoryPaths.NewTempDirectory("profile");
+        var args = new List<string>
+        {
+            // Every name but the host's own address goes to the shop server, on its port.
+            $"--host-resolver-rules=MAP * 127.0.0.1:{shopPort}, EXCLUDE 127.0.0.1",
+            $"--ip-address-space-overrides=127.0.0.1:{shopPort}=public",
+            $"--lang={language}",
+            "--disable-component-update",
+            "--no-first-run",
+        };
+        if (withExtension)
+        {
+            args.Add($"--disable-extensions-except={RepositoryPaths.ExtensionDist}");
+            args.Add($"--load-extension={RepositoryPaths.ExtensionDist}");
+        }
+
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
+        {
+            ExecutablePath = Chromium.ExecutablePath(),
+            Headless = true,
+            Locale = language,
+            Args = args,
+        });
+        return new BrowserSession(playwright, context, profile, withExtension ? Testing.ExtensionId.FromManifest(manifest) : null);
+    }
+
+    public string ExtensionPage(string page) => $"chrome-extension://{ExtensionId}/{page}";
+
+    /// <summary>Sets the host address the way a user does: on the extension's options page.</summary>
+    public async Task ConfigureHostUrlAsync(Uri hostUrl)
+    {
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync(ExtensionPage("options.html"));
+        await page.FillAsync("#host-url", hostUrl.GetLeftPart(UriPartial.Authority));
+        await page.ClickAsync("#host-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#host-status")).ToHaveAttributeAsync("data-state", "ok");
+        await page.CloseAsync();
+    }
+
+    /// <summary>Enables the generic rule on a site, through the options page.</summary>
+    public async Task EnableGenericSiteAsync(string site)
+    {
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync(ExtensionPage("options.html"));
+        await page.FillAsync("#site-input", site);
+        await page.ClickAsync("#site-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#site-status")).ToHaveAttributeAsync("data-state", "ok");
+        await page.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        _playwright.Dispose();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be letting go of a file; the scratch folder is cleared by the next test run.
+        }
+    }
+}
