@@ -14,7 +14,7 @@ const options = {
     background: join(root, 'src/background/index.ts'),
     options: join(root, 'src/ui/options.ts'),
     popup: join(root, 'src/ui/popup.ts'),
-    'replay-main': join(root, 'src/main-world/replay-main.ts'),
+    'page-world': join(root, 'src/main-world/page-world.ts'),
   },
   outdir: dist,
   bundle: true,
@@ -22,6 +22,8 @@ const options = {
   target: ['chrome120', 'firefox128'],
   charset: 'utf8',
   legalComments: 'none',
+  // Minified: the content script is parsed on every shop page.
+  minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 };

@@ -29,7 +29,7 @@ export async function syncGenericScripts(): Promise<string[]> {
   // The same pair as the manifest's: the guard in its isolated world, the replay helper in the page's.
   await chrome.scripting.registerContentScripts([
     { ...common, id: GENERIC_SCRIPT_ID, js: ['content.js'] },
-    { ...common, id: GENERIC_MAIN_SCRIPT_ID, js: ['replay-main.js'], world: 'MAIN' },
+    { ...common, id: GENERIC_MAIN_SCRIPT_ID, js: ['page-world.js'], world: 'MAIN' },
   ]);
   return sites;
 }

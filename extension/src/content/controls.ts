@@ -15,13 +15,17 @@ export function isInertTag(element: Element): boolean {
   return INERT_TAGS.has(element.tagName);
 }
 
-/** The text a user reads on an element, normalised; an icon-only control falls back to its accessible name. */
-export function normalizedTextOf(element: Element): string {
+/**
+ * The text a user reads on an element, normalised; an icon-only control falls back to its accessible name.
+ * Pass the matcher to use its cache of normalised texts.
+ */
+export function normalizedTextOf(element: Element, labels?: LabelMatcher): string {
+  const normalize = labels ? (text: string) => labels.normalize(text) : normalizeLabel;
   // Tag checks, not instanceof: elements may come from another realm (a same-origin frame, a test document).
-  if (element.tagName === 'INPUT') return normalizeLabel((element as HTMLInputElement).value || element.getAttribute('aria-label') || '');
-  const text = normalizeLabel(element.textContent ?? '');
+  if (element.tagName === 'INPUT') return normalize((element as HTMLInputElement).value || element.getAttribute('aria-label') || '');
+  const text = normalize(element.textContent ?? '');
   if (text) return text;
-  return normalizeLabel(element.getAttribute('aria-label') ?? element.getAttribute('title') ?? '');
+  return normalize(element.getAttribute('aria-label') ?? element.getAttribute('title') ?? '');
 }
 
 /** Whether an element is shown and has a size: hidden and zero-size look-alikes are never guarded. */
@@ -57,7 +61,7 @@ function isImplicitControl(element: Element): boolean {
 export function controlFor(start: Element, labels: LabelMatcher): Element | null {
   const chain: Element[] = [];
   for (let element: Element | null = start; element; element = element.parentElement) {
-    const text = normalizedTextOf(element);
+    const text = normalizedTextOf(element, labels);
     if (labels.matchesNormalized(text)) {
       chain.push(element);
       continue;

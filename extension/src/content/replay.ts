@@ -18,7 +18,7 @@ export interface HeldAction {
 
 const NATIVE_ACTIVATION = 'a[href], button, input[type="submit"], input[type="button"], input[type="image"], summary';
 
-/** Shared with main-world/replay-main.ts. */
+/** Shared with main-world/page-world.ts. */
 export const REPLAY_EVENT = 'receiptguard-replay';
 export const REPLAY_ATTRIBUTE = 'data-receiptguard-replay';
 

@@ -19,7 +19,7 @@ describe('manifest', () => {
   });
 
   it('runs the page-world replay helper on exactly the same pages', () => {
-    expect(manifest.content_scripts[1]).toMatchObject({ world: 'MAIN', js: ['replay-main.js'], run_at: 'document_start', all_frames: true });
+    expect(manifest.content_scripts[1]).toMatchObject({ world: 'MAIN', js: ['page-world.js'], run_at: 'document_start', all_frames: true });
     expect(manifest.content_scripts[1]!.matches).toEqual(manifest.content_scripts[0]!.matches);
   });
 
