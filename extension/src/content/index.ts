@@ -81,12 +81,18 @@ async function decide(held: HeldAction): Promise<void> {
     const pressed = held.events.at(-1)?.at;
     if (pressed !== undefined) performance.measure('receiptguard:hold', { start: pressed, end: performance.now() });
     decision = await answer;
+  } catch (error) {
+    console.error('[ReceiptGuard] the dialog failed', error);
+  }
+  // Cancel frees the control at once; Confirm waits until the evidence is safe, since following a link may unload
+  // this page — and the user's decision stands even if saving the evidence failed.
+  if (decision === 'cancelled') guard.release(held, false);
+  try {
     await queueSnapshot(held, html, capturedAt, orderHint, decision);
   } catch (error) {
-    console.error('[ReceiptGuard] holding the action failed', error);
+    console.error('[ReceiptGuard] the snapshot could not be queued', error);
   } finally {
-    // The user's decision stands even if saving the evidence failed.
-    guard.release(held, decision === 'confirmed');
+    if (decision === 'confirmed') guard.release(held, true);
   }
 }
 
@@ -113,8 +119,12 @@ function applySettings(next: Pick<Settings, 'disabledShops' | 'pausedUntil'>): v
   }
 }
 
-void getSettings().then(applySettings);
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || (!changes.disabledShops && !changes.pausedUntil)) return;
+// Settings are read once the page is idle, not while it loads: until then the guard is on (the safe default).
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 0));
+whenIdle(() => {
   void getSettings().then(applySettings);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || (!changes.disabledShops && !changes.pausedUntil)) return;
+    void getSettings().then(applySettings);
+  });
 });
