@@ -19,5 +19,6 @@ public sealed record BenchResult(
         new(name, Math.Round(value, 3), unit, null, null, null, goal, pass, ReceiptGuard.Bench.Machine.Description, DateTimeOffset.UtcNow);
 
     public static BenchResult Against(string name, double value, string unit, string baseline, double baselineValue, string? goal = null, bool? pass = null) =>
-        new(name, Math.Round(value, 3), unit, baseline, Math.Round(baselineValue, 3), Math.Round(value / baselineValue, 2), goal, pass, ReceiptGuard.Bench.Machine.Description, DateTimeOffset.UtcNow);
+        new(name, Math.Round(value, 3), unit, baseline, Math.Round(baselineValue, 3),
+            baselineValue > 0 ? Math.Round(value / baselineValue, 2) : null, goal, pass, ReceiptGuard.Bench.Machine.Description, DateTimeOffset.UtcNow);
 }

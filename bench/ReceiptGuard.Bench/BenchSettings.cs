@@ -10,6 +10,14 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
 
     public int StartupRuns { get; init; } = 5;
 
+    /// <summary>Clicks for the click → dialog figure (at least 100).</summary>
+    public int Clicks { get; init; } = 100;
+
+    /// <summary>Page loads per browser for the load-cost figure.</summary>
+    public int Loads { get; init; } = 25;
+
+    public int Appends { get; init; } = 15;
+
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
     public static BenchSettings FromBuild() =>

@@ -8,15 +8,21 @@ var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "ben
 var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
-    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1) };
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3 };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);
 var results = new List<BenchResult>();
 try
 {
-    results.AddRange(await StartupBenchmark.RunAsync(settings));
-    results.AddRange(await IngestBenchmark.RunAsync(settings));
+    var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+    if (only is null)
+    {
+        results.AddRange(await StartupBenchmark.RunAsync(settings));
+        results.AddRange(await IngestBenchmark.RunAsync(settings));
+    }
+
+    results.AddRange(await GuardBenchmarks.RunAsync(settings));
 }
 finally
 {
