@@ -1,21 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { covered } from '../../test/match-pattern';
 import { orderHintFor, pageKindOf, shopForHost } from '.';
 import { alibaba1688 } from './alibaba1688';
-
-/** Chrome match-pattern semantics, enough for the patterns the modules use. */
-function covered(patterns: readonly string[], href: string): boolean {
-  const url = new URL(href);
-  return patterns.some((pattern) => {
-    const [, scheme, host, path] = /^(\*|https?):\/\/(\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern) ?? [];
-    if (!scheme || !host || !path) throw new Error(`bad pattern ${pattern}`);
-    if (scheme === '*' ? !/^https?:$/.test(url.protocol) : url.protocol !== `${scheme}:`) return false;
-    const domain = host.replace(/^\*\./, '');
-    if (host.startsWith('*.') ? url.hostname !== domain && !url.hostname.endsWith(`.${domain}`) : url.hostname !== host) return false;
-    const glob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\/]/g, '\\$&')).join('.*')}$`);
-    return glob.test(url.pathname + url.search);
-  });
-}
 
 describe('1688 pages', () => {
   it.each([

@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { covered as coveredBy } from '../../test/match-pattern';
 import { labelsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { LAZADA_DOMAINS, lazada, tradeOrderIdFromHref } from './lazada';
 
-/** A content-script match pattern ("*://host/*" or "*://*.host/*") against a URL, as the browser applies it. */
-function patternMatches(pattern: string, url: string): boolean {
-  const { hostname } = new URL(url);
-  const host = /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
-  if (!host) throw new Error(`unexpected pattern ${pattern}`);
-  return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
-}
-
-const covered = (url: string): boolean => lazada.matches.some((pattern) => patternMatches(pattern, url));
+const covered = (url: string): boolean => coveredBy(lazada.matches, url);
 
 describe('lazada domains', () => {
   it.each(LAZADA_DOMAINS)('%s and its subdomains belong to lazada', (domain) => {

@@ -3,7 +3,7 @@
 // my-m.lazada.<tld>/order/order-detail?tradeOrderId=…, and the account pages on member.lazada.<tld>. Each order is
 // shown as "Order #<tradeOrderId>"; the confirm button says "Order Received" (Lazada's community help, 2023: the
 // payment is released when the buyer clicks it, or 3 days after delivery, extendable once by 4 days).
-import { orderIdFromAttributes, orderIdFromUrl } from './order-id';
+import { orderIdFromAttributes, orderIdFromUrl, readableText } from './order-id';
 import type { ShopModule } from './types';
 
 export const LAZADA_DOMAINS = ['lazada.sg', 'lazada.com.my', 'lazada.co.id', 'lazada.co.th', 'lazada.vn', 'lazada.com.ph'] as const;
@@ -23,21 +23,6 @@ const ORDER_ROW = '.order-item, [data-order-id]';
 /** Levels to climb from a control when no known order row contains it. */
 const MAX_LEVELS = 10;
 
-const SKIPPED_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT', 'SELECT']);
-
-/** Text nodes joined by spaces: minified markup never runs an id into the next word. */
-function textOf(element: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push((child as Text).data);
-      else if (child.nodeType === 1 && !SKIPPED_TEXT.has((child as Element).tagName)) walk(child);
-    }
-  };
-  walk(element);
-  return parts.join(' ');
-}
-
 export function tradeOrderIdFromHref(href: string | null | undefined, base: string): string | null {
   const id = orderIdFromUrl(href, base, ['tradeOrderId']);
   return id && TRADE_ORDER_ID.test(id) ? id : null;
@@ -45,7 +30,7 @@ export function tradeOrderIdFromHref(href: string | null | undefined, base: stri
 
 /** Distinct trade order ids an element names: "Order #…" in its text, tradeOrderId in its links, its data-order-id. */
 export function lazadaOrdersIn(element: Element, base: string): Set<string> {
-  const ids = new Set([...textOf(element).matchAll(ORDER_NUMBER)].map((m) => m[1]!));
+  const ids = new Set([...readableText(element).matchAll(ORDER_NUMBER)].map((m) => m[1]!));
   const links = element.matches('a[href]') ? [element, ...element.querySelectorAll('a[href]')] : [...element.querySelectorAll('a[href]')];
   for (const link of links) {
     const id = tradeOrderIdFromHref(link.getAttribute('href'), base);

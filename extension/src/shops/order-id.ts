@@ -47,13 +47,15 @@ export function orderIdFromText(text: string | null | undefined): string | null 
  * An element's text with a space between the texts of different nodes, as it reads on screen: textContent runs
  * "Order #4021" and "Placed on" together into "Order #4021Placed on", which would make a wrong id.
  */
+/** Text no buyer reads as part of the order: code, templates, form fields, option lists. */
+const UNREAD_TEXT = 'script, style, template, textarea, noscript, select';
+
 export function readableText(element: Element, maxLength = 4000): string {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
   let length = 0;
   for (let node = walker.nextNode(); node && length < maxLength; node = walker.nextNode()) {
-    const parent = node.parentElement?.tagName;
-    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'TEMPLATE') continue;
+    if (node.parentElement?.closest(UNREAD_TEXT)) continue;
     parts.push(node.nodeValue ?? '');
     length += node.nodeValue?.length ?? 0;
   }

@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { covered as coveredBy } from '../../test/match-pattern';
 import { labelsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { SHOPEE_DOMAINS, orderSnsIn, shopee, shopeeOrderIdFromHref } from './shopee';
 
-/** A content-script match pattern ("*://host/*" or "*://*.host/*") against a URL, as the browser applies it. */
-function patternMatches(pattern: string, url: string): boolean {
-  const { hostname } = new URL(url);
-  const host = /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
-  if (!host) throw new Error(`unexpected pattern ${pattern}`);
-  return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
-}
-
-const covered = (url: string): boolean => shopee.matches.some((pattern) => patternMatches(pattern, url));
+const covered = (url: string): boolean => coveredBy(shopee.matches, url);
 
 describe('shopee domains', () => {
   it.each(SHOPEE_DOMAINS)('%s and its subdomains belong to shopee', (domain) => {

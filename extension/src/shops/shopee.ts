@@ -6,7 +6,7 @@
 // Two ids name an order: the numeric order id in the detail address, and the order SN the buyer sees ("Order ID
 // 261105…", six date digits and eight letters or digits) that Shopee's support asks for. The hint is the SN when the
 // order's own card (or the detail page) shows it, else the numeric id from the order's address.
-import { orderIdFromUrl } from './order-id';
+import { orderIdFromUrl, readableText } from './order-id';
 import type { ShopModule } from './types';
 
 /** Every live country site; each serves the web app on the bare domain. */
@@ -37,25 +37,9 @@ const DETAIL_PATH = /^\/user\/purchase\/order\/(\d{6,20})(?:\/|$)/;
 const ORDER_SN =
   /(?:Order\s*(?:ID|SN|No\.?|Number)|No\.?\s*Pesanan|Mã\s*đơn\s*hàng|หมายเลขคำสั่งซื้อ|訂單編號|訂單號碼|ID\s+d[eo]l?\s+pedido)\s*[.:：#]?\s*(\d{6}[0-9A-Z]{8})(?![0-9A-Za-z])/giu;
 
-/** Subtrees whose text no buyer reads as part of the order card. */
-const SKIPPED_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT', 'SELECT']);
-
-/** The element's visible-ish text, one text node at a time, separated so neighbours never run together. */
-function textOf(element: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push((child as Text).data);
-      else if (child.nodeType === 1 && !SKIPPED_TEXT.has((child as Element).tagName)) walk(child);
-    }
-  };
-  walk(element);
-  return parts.join(' ');
-}
-
 /** Distinct order SNs an element's text names. */
 export function orderSnsIn(element: Element): Set<string> {
-  return new Set([...textOf(element).matchAll(ORDER_SN)].map((m) => m[1]!.toUpperCase()));
+  return new Set([...readableText(element).matchAll(ORDER_SN)].map((m) => m[1]!.toUpperCase()));
 }
 
 /** The numeric order id of a Shopee order address (relative or absolute), or null. */
