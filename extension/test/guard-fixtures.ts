@@ -7,6 +7,21 @@ import type { RenderCheck } from '../src/content/controls';
 // Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs does not accept.
 const shopsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures', 'shops');
 
+/** What the page says about the control's order (see order-facts.ts); only the keys given are checked. */
+export interface ExpectedFacts {
+  shop?: string | null;
+  /** The first item titles, in order. */
+  items?: string[];
+  amount?: string | null;
+  status?: string | null;
+  delivery?: 'delivered' | 'in-transit' | 'unknown';
+  /** The deadline as the page words it ("还剩8天9时"), "" for one read only from embedded data, null for none. */
+  deadline?: string | null;
+  presale?: boolean;
+  customMade?: boolean;
+  cashOnDelivery?: boolean;
+}
+
 export interface GuardedControl {
   selector: string;
   /** The control is in this element's open shadow root / this iframe: checked by the e2e suite only. */
@@ -14,6 +29,7 @@ export interface GuardedControl {
   frame?: string;
   orderHint: string | null;
   activate?: 'mouse' | 'keyboard' | 'touch';
+  facts?: ExpectedFacts;
   replay: { kind: 'link' | 'blank' | 'form'; url: string } | { kind: 'handler'; action: string };
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { covered } from '../../test/match-pattern';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { alibaba1688 } from './alibaba1688';
 
 describe('1688 pages', () => {
@@ -52,5 +52,22 @@ describe('1688 order id (the default reading)', () => {
     document.body.innerHTML = `<div class="ops"><a class="c" href="javascript:;">确认收货</a></div>`;
     expect(hint('.c', new URL('https://trade.1688.com/order/order_detail.htm?order_id=3310457789102718264'))).toBe('3310457789102718264');
     expect(hint('.c', new URL('https://trade.1688.com/order/new_step_order_detail.htm?orderId=3308852016634718264'))).toBe('3308852016634718264');
+  });
+});
+
+describe('1688 order facts', () => {
+  it('reads the company, offer titles, the total (not the unit price), status, the 还剩 deadline and a custom-made offer', () => {
+    document.body.innerHTML = `<ul><li class="order-item">
+      <div class="order-title"><span class="order-id">订单号：3309981230457718264</span><a class="company" href="//shop1.1688.com/">东莞市恒达包装材料厂</a></div>
+      <table class="order-detail"><tr><td class="s-title"><a href="//detail.1688.com/offer/1.html">定制印刷logo快递纸箱 12号</a></td>
+        <td class="s-price">￥0.95</td><td class="s-amount">100个</td><td class="total">￥95.00</td>
+        <td class="s-status"><span>等待买家确认收货</span><span class="time-left">还剩9天12时</span></td>
+        <td class="s-ops"><button type="button" class="confirm">确认收货</button></td></tr></table></li></ul>`;
+    const facts = factsFor(alibaba1688, document.querySelector('.confirm')!, new URL('https://trade.1688.com/order/buyer_order_list.htm'));
+    expect(facts).toMatchObject({
+      orderId: '3309981230457718264', shop: '东莞市恒达包装材料厂', items: ['定制印刷logo快递纸箱 12号'], amount: '￥95.00', amountValue: 95,
+      status: '等待买家确认收货', customMade: true, presale: false,
+    });
+    expect(facts.deadline).toEqual({ text: '还剩9天12时', remainingMs: (9 * 24 + 12) * 3_600_000 });
   });
 });

@@ -8,7 +8,6 @@ import type { ShopModule } from './types';
 
 export const alibaba1688: ShopModule = {
   id: '1688',
-  names: { en: '1688', zh: '1688' },
   domains: ['1688.com'],
   matches: ['*://trade.1688.com/*', '*://air.1688.com/app/ctf-page/*'],
   pages: {
@@ -17,4 +16,11 @@ export const alibaba1688: ShopModule = {
     logistics: [/^trade\.1688\.com\/order\/[^/]*logistic[^/]*\.htm$/i],
   },
   orderRow: 'li.order-item, [data-order-id]',
+  // The row's company (the seller), offer titles, the total column (not the unit price before it) and the status text.
+  facts: {
+    shop: '.order-title .company',
+    items: '.s-title > a',
+    amount: '.order-detail .total',
+    status: '.s-status > span:first-child',
+  },
 };

@@ -44,7 +44,6 @@ function orderIdFromRowLinks(row: Element, base: string): string | null {
 
 export const aliexpress: ShopModule = {
   id: 'aliexpress',
-  names: { en: 'AliExpress', zh: '速卖通' },
   domains: ['aliexpress.com', 'aliexpress.us', 'aliexpress.ru'],
   matches: [
     '*://*.aliexpress.com/p/order/*',
@@ -75,6 +74,14 @@ export const aliexpress: ShopModule = {
   // The older wordings of the same button; "Confirm received" (today's) is a common label.
   labels: ['Confirm order received', 'Confirm goods received'],
   orderRow: ORDER_ROW,
+  // Today's order list; the older trade.aliexpress.com pages fall back to the row's text. The total reads
+  // "Total:US $18.40": the order's, where the row's first price would be a unit price ("US $4.25x2").
+  facts: {
+    shop: '.order-item-store-name',
+    items: '.order-item-content-info-name',
+    amount: '.order-item-content-opt-price-total',
+    status: '.order-item-header-status-text',
+  },
   orderId(control, page) {
     const fromLink = orderIdFromLink(control.closest('a[href]')?.getAttribute('href'), page.href);
     if (fromLink) return fromLink;

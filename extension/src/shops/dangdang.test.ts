@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { dangdang } from './dangdang';
 
 const kind = (url: string) => pageKindOf(dangdang, new URL(url));
@@ -62,5 +62,20 @@ describe('dangdang order id', () => {
   it('reads the detail page address', () => {
     const control = controlIn(`<div><a class="confirm" href="javascript:;">确认收货</a></div>`);
     expect(orderHintFor(dangdang, control, new URL('http://order.dangdang.com/orderdetails.aspx?orderid=41234567904'))).toBe('41234567904');
+  });
+});
+
+describe('dangdang order facts', () => {
+  it('reads the head amount, the item names (not the thumbnails), the shop and status lines, and cash on delivery', () => {
+    document.body.innerHTML = `<div class="order_show force_release">
+      <div class="order_show_head"><span class="number_order">订单号：</span><span class="order_number"><a href="//order.dangdang.com/orderdetails.aspx?orderid=41234567901">41234567901</a></span>
+        <span class="price">¥&nbsp;59.00</span><span class="online_pay">货到付款</span></div>
+      <div class="order_show_area">
+        <div class="pic_show_area"><ul><li><a class="j_productImg" title="汉语大词典（第二版）"></a></li></ul><p class="name"><a>汉语大词典（第二版）</a></p></div>
+        <div class="trace_order"><p class="shop_name">当当自营</p><p class="order_view_status">已发货</p></div>
+        <div class="check_order"><a class="confirm" href="javascript:confirmReceiveOrder.confirmOrder('41234567901')">确认收货</a></div></div></div>`;
+    const facts = factsFor(dangdang, document.querySelector('.confirm')!, new URL('https://myhome.dangdang.com/myOrder'));
+    expect(facts).toMatchObject({ orderId: '41234567901', shop: '当当自营', items: ['汉语大词典（第二版）'], amount: '¥ 59.00', amountValue: 59, status: '已发货', cashOnDelivery: true });
+    expect(facts.logistics.delivery).toBe('in-transit');
   });
 });

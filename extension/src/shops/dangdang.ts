@@ -12,7 +12,6 @@ const DANGDANG_ORDER_NUMBER = /^\d{6,24}$/;
 
 export const dangdang: ShopModule = {
   id: 'dangdang',
-  names: { en: 'Dangdang', zh: '当当' },
   domains: ['dangdang.com'],
   matches: ['*://myhome.dangdang.com/*', '*://order.dangdang.com/*'],
   pages: {
@@ -20,6 +19,14 @@ export const dangdang: ShopModule = {
     detail: [/^order\.dangdang\.com\/orderdetails\.aspx$/i],
   },
   orderRow: ORDER_ROW,
+  // The head's 订单金额 (`.price`), the status line, the item names under the thumbnails (a thumbnail only carries its
+  // title in an attribute, which the reader does not see) and the shop line above the status.
+  facts: {
+    shop: '.trace_order .shop_name',
+    items: '.pic_show_area .name a',
+    amount: '.order_show_head .price',
+    status: '.order_view_status',
+  },
   orderId(control, page) {
     const attribute = control.closest(`${ORDER_ROW}[order_id]`)?.getAttribute('order_id');
     if (attribute && DANGDANG_ORDER_NUMBER.test(attribute)) return attribute;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureHtml, guardSpecs, styleOnlyRendered } from '../../test/guard-fixtures';
 import { scanSubtree } from '../content/scanner';
-import { generic, labelsFor, orderHintFor, shopForHost } from '.';
+import { factsFor, generic, labelsFor, orderHintFor, shopForHost } from '.';
 
 describe.each(guardSpecs())('$name', (fullSpec) => {
   const page = new URL(fullSpec.url);
@@ -44,5 +44,24 @@ describe.each(guardSpecs())('$name', (fullSpec) => {
 
   it.each(spec.guarded.length > 0 ? spec.guarded : [])('reads the order hint of $selector', ({ selector, orderHint }) => {
     expect(orderHintFor(shop, document.querySelector(selector)!, page)).toBe(orderHint);
+  });
+
+  const withFacts = spec.guarded.filter((g) => g.facts);
+  it.each(withFacts.length > 0 ? withFacts : [])('reads what the page says about the order of $selector', ({ selector, facts: expected }) => {
+    // As on a live page, where the scanner has marked every control: the row never reaches into another order's.
+    for (const { selector: other } of spec.guarded) document.querySelector(other)!.setAttribute('data-receiptguard', 'guarded');
+    const facts = factsFor(shop, document.querySelector(selector)!, page);
+    const actual = {
+      shop: facts.shop,
+      items: facts.items.slice(0, expected!.items?.length ?? 0),
+      amount: facts.amount,
+      status: facts.status,
+      delivery: facts.logistics.delivery,
+      deadline: facts.deadline ? facts.deadline.text : null,
+      presale: facts.presale,
+      customMade: facts.customMade,
+      cashOnDelivery: facts.cashOnDelivery,
+    };
+    expect(Object.fromEntries(Object.keys(expected!).map((key) => [key, actual[key as keyof typeof actual]]))).toEqual(expected);
   });
 });

@@ -4,7 +4,6 @@ import type { ShopModule } from './types';
 
 export const generic: ShopModule = {
   id: 'generic',
-  names: { en: 'Other sites (generic rule)', zh: '其他网站（通用规则）' },
   domains: [],
   matches: [],
   pages: {},

@@ -11,6 +11,7 @@ import { dangdang } from './dangdang';
 import { shopee } from './shopee';
 import { lazada } from './lazada';
 import { generic } from './generic';
+import { readOrderFacts, type OrderFacts } from './order-facts';
 import { defaultOrderId } from './order-id';
 import { taobao } from './taobao';
 import { tmall } from './tmall';
@@ -58,4 +59,14 @@ export function pageKindOf(shop: ShopModule, url: URL): PageKind | null {
 
 export function orderHintFor(shop: ShopModule, control: Element, page: URL): string | null {
   return shop.orderId ? shop.orderId(control, page) : defaultOrderId(control, page, shop.orderRow);
+}
+
+/** What the page says about the order a control belongs to (see order-facts.ts). */
+export function factsFor(shop: ShopModule, control: Element, page: URL): OrderFacts {
+  return readOrderFacts(control, {
+    orderRow: shop.orderRow,
+    selectors: shop.facts,
+    orderId: orderHintFor(shop, control, page),
+    detailPage: pageKindOf(shop, page) === 'detail',
+  });
 }

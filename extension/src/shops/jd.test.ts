@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { jd } from './jd';
 
 const kind = (url: string) => pageKindOf(jd, new URL(url));
@@ -71,5 +71,52 @@ describe('jd order id', () => {
   it('says nothing rather than guess a waybill number', () => {
     const control = controlIn(`<div><p>货运单号：JDVC00012345678</p><a href="#none" class="confirm">确认收货</a></div>`);
     expect(orderHintFor(jd, control, list)).toBeNull();
+  });
+});
+
+describe('jd order facts', () => {
+  const list = new URL('https://order.jd.com/center/list.action');
+  const detail = new URL('https://details.jd.com/normal/item.action?orderid=281234567890&PassKey=3F2A9C1D7E5B4A60');
+  const guard = (...selectors: string[]) => selectors.forEach((s) => document.querySelector(s)!.setAttribute('data-receiptguard', 'guarded'));
+
+  it('reads a list block: shop link, item names, the amount line without the payment way, status and logistics', () => {
+    document.body.innerHTML = `<table>
+      <tbody id="tb-281200000002"><tr class="tr-th"><td><span class="number">订单号：281200000002</span>
+        <span class="order-shop"><a class="shop-txt" href="//mall.jd.com/index-1.html" title="优品家居专营店">优品家居专营店</a></span></td></tr>
+      <tr class="tr-bd"><td><div class="p-name"><a href="//item.jd.com/1.html">加厚收纳箱 三只装 55L</a></div></td>
+        <td><div class="amount"><span>总额 ¥89.90</span><span class="ftx-13">在线支付</span></div></td>
+        <td><div class="status"><span class="order-status">等待收货</span>
+          <div class="order-logistics"><span class="lg-state">已签收</span> 您的快件已签收，签收人：本人</div>
+          <span class="ftx-13">剩余 6天23时自动确认收货</span></div></td>
+        <td><a href="#none" class="confirm" _oid="281200000002">确认收货</a></td></tr></tbody>
+      <tbody id="tb-281234567999"><tr class="tr-th"><td><span class="order-shop"><span class="shop-txt">京东自营</span></span></td></tr>
+      <tr class="tr-bd"><td><div class="p-name"><a>机械键盘 87键 茶轴</a></div></td><td><div class="amount"><span>总额 ¥259.00</span></div></td>
+        <td><span class="order-status">等待收货</span></td><td><a href="#none" class="confirm2" _oid="281234567999">确认收货</a></td></tr></tbody></table>`;
+    guard('.confirm', '.confirm2');
+    const facts = factsFor(jd, document.querySelector('.confirm')!, list);
+    expect(facts).toMatchObject({ orderId: '281200000002', shop: '优品家居专营店', items: ['加厚收纳箱 三只装 55L'], amount: '¥89.90', amountValue: 89.9, status: '等待收货' });
+    expect(facts.logistics).toEqual({ text: '已签收 您的快件已签收，签收人：本人', delivery: 'delivered' });
+    expect(facts.deadline).toEqual({ text: '剩余 6天23时', remainingMs: (6 * 24 + 23) * 3_600_000 });
+    const other = factsFor(jd, document.querySelector('.confirm2')!, list);
+    expect(other).toMatchObject({ shop: '京东自营', items: ['机械键盘 87键 茶轴'], amount: '¥259.00', deadline: null });
+    expect(other.logistics.delivery).toBe('unknown');
+  });
+
+  it('reads the whole detail page for every one of its confirm controls', () => {
+    document.body.innerHTML = `<div id="container"><div class="w">
+      <div id="orderstate"><div class="state-top">订单号：281234567890</div><h3 class="state-txt">等待收货</h3>
+        <div class="state-btns"><a class="confirm" href="//order.jd.com/center/confirmReceipt.action?orderid=281234567890">确认收货</a></div></div>
+      <div id="track"><button type="button" class="confirm-all">确认收货</button></div>
+      <div id="goods"><div class="shop-name">京东自营</div><table>
+        <tr class="product-100012345678"><td><div class="p-name"><a>无线降噪蓝牙耳机</a></div></td><td class="f-price">¥369.00</td></tr>
+        <tr class="product-100012345680"><td><div class="p-name"><a>充电盒保护套</a></div></td><td class="f-price">¥30.00</td></tr></table>
+        <div class="goods-total">实付款：<span class="count">¥399.00</span></div></div>
+      <div id="J-fixed-bar"><a href="#none" class="order-confirm" _oid="281234567890">确认收货</a></div></div></div>`;
+    guard('.confirm', '.confirm-all', '.order-confirm');
+    for (const selector of ['.confirm', '.confirm-all', '.order-confirm']) {
+      expect(factsFor(jd, document.querySelector(selector)!, detail), selector).toMatchObject({
+        orderId: '281234567890', shop: '京东自营', items: ['无线降噪蓝牙耳机', '充电盒保护套'], amount: '¥399.00', status: '等待收货',
+      });
+    }
   });
 });

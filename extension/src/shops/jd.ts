@@ -21,7 +21,6 @@ function fromOrderBlock(control: Element): string | null {
 
 export const jd: ShopModule = {
   id: 'jd',
-  names: { en: 'JD', zh: '京东' },
   domains: ['jd.com'],
   matches: ['*://order.jd.com/*', '*://details.jd.com/*', '*://wqs.jd.com/order/*', '*://trade.m.jd.com/order/*'],
   pages: {
@@ -33,7 +32,18 @@ export const jd: ShopModule = {
     ],
     logistics: [/^(wqs|trade\.m)\.jd\.com\/order\/deal_wuliu\w*\.shtml$/],
   },
+  // A list's order block; on a detail page (one order, its state in `.state-top`/`.state-txt`) the whole page, whose
+  // several confirm controls (state panel, parcel panel, fixed bar) all belong to that one order.
   orderRow: 'tbody[id^="tb-"]',
+  facts: {
+    // List: `.order-shop` holds a shop link with a title (or a plain span for 京东自营); detail: `.shop-name`.
+    shop: '.order-shop .shop-txt, .order-shop a[title], .shop-name',
+    items: '.tr-bd .p-name a, tr[class*="product-"] .p-name a',
+    // List: the amount column's first line ("总额 ¥399.00"), not the payment way under it; detail: 实付款.
+    amount: '.amount span:first-child, .goods-total .count',
+    status: '.order-status, .state-txt',
+    logistics: '.order-logistics',
+  },
   orderId(control, page) {
     const href = control.closest('a[href]')?.getAttribute('href');
     return (

@@ -18,6 +18,7 @@ const ORDER_NUMBER = /(?:Order|Pesanan|Đơn\s*hàng|คำสั่งซื้
 
 const TRADE_ORDER_ID = /^\d{9,20}$/;
 
+/** One order: a row of My Orders, or the whole of an order's page (its buttons sit in each package and a bottom bar). */
 const ORDER_ROW = '.order-item, [data-order-id]';
 
 /** Levels to climb from a control when no known order row contains it. */
@@ -62,7 +63,6 @@ export function lazadaOrderId(control: Element, page: URL): string | null {
 
 export const lazada: ShopModule = {
   id: 'lazada',
-  names: { en: 'Lazada', zh: 'Lazada（来赞达）' },
   domains: LAZADA_DOMAINS,
   matches: LAZADA_DOMAINS.flatMap((domain) => ACCOUNT_HOSTS.map((host) => `*://${host}.${domain}/*`)),
   pages: {
@@ -76,5 +76,8 @@ export const lazada: ShopModule = {
     'ได้รับสินค้าแล้ว', // co.th — unsure: not confirmed on the live site
   ],
   orderRow: ORDER_ROW,
+  // The status is per package (a capsule: "Delivered", "Shipped"); the order page lists the package's tracking lines,
+  // newest first. The amount is left to the row's "Total:" (My Orders shows no total).
+  facts: { shop: '.shop-name, .seller-name', items: '.item-title', status: '.capsule', logistics: '.tracking-line' },
   orderId: lazadaOrderId,
 };

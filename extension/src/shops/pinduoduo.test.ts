@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { covered } from '../../test/match-pattern';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { objectLiteralAt, pinduoduo, rawDataOrders } from './pinduoduo';
 
 describe('pinduoduo pages', () => {
@@ -106,5 +106,19 @@ describe('rawData parsing', () => {
   it('reads ordersStore.orders, with spaces around the equals sign', () => {
     load(`<script>var x = 1;</script><script>window.rawData = {"ordersStore":{"orders":[{"orderSn":"261118-402815736290147"}]}};</script>`);
     expect(rawDataOrders(document)).toEqual([{ orderSn: '261118-402815736290147' }]);
+  });
+});
+
+describe('pinduoduo facts', () => {
+  it('reads the shop, goods and status the card marks, and the amount paid rather than the goods price', () => {
+    load(`<div class="react-base-list"><div>
+      <div class="mall"><span data-test="店铺名称">鲜果园水果旗舰店</span><span data-test="订单状态">待收货</span></div>
+      <div class="goods"><span data-test="商品名称">赣南脐橙 5斤装</span><span class="sku">中果 【预售】11月12日起陆续发货</span>
+        <span data-test="商品价格">￥12.50</span><span>x2</span></div>
+      <div class="sum">共2件商品 实付：￥23.90</div>
+      <div class="ops"><div class="c" role="button">确认收货</div></div>
+    </div></div>`);
+    const facts = factsFor(pinduoduo, document.querySelector('.c')!, LIST);
+    expect(facts).toMatchObject({ shop: '鲜果园水果旗舰店', items: ['赣南脐橙 5斤装'], amount: '￥23.90', amountValue: 23.9, status: '待收货', presale: true });
   });
 });

@@ -92,7 +92,6 @@ function orderSnFromRowLinks(row: Element, base: string): string | null {
 
 export const pinduoduo: ShopModule = {
   id: 'pinduoduo',
-  names: { en: 'Pinduoduo', zh: '拼多多' },
   domains: ['yangkeduo.com', 'pinduoduo.com'],
   matches: ['*://mobile.yangkeduo.com/*', '*://mobile.pinduoduo.com/*'],
   pages: {
@@ -101,6 +100,9 @@ export const pinduoduo: ShopModule = {
     logistics: [/^mobile\.(?:yangkeduo|pinduoduo)\.com\/(?:goods_express|logistics)\.html$/],
   },
   orderRow: ORDER_ROW,
+  // The cards mark their parts with data-test attributes; the amount is left to the card's "实付：￥…" line, the order's
+  // total, where a selector would also take the "共1件商品" before it.
+  facts: { shop: '[data-test="店铺名称"]', items: '[data-test="商品名称"]', status: '[data-test="订单状态"]' },
   orderId(control, page) {
     const href = control.closest('a[href]')?.getAttribute('href');
     const fromLink = orderIdFromUrl(href, page.href, PDD_PARAMS);

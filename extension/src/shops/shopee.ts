@@ -63,7 +63,12 @@ function linkedOrderIdsIn(element: Element, base: string): Set<string> {
   return ids;
 }
 
-const ORDER_ROW = '.order-card__container, .purchase-list-page__checkout-card-wrapper, [data-order-sn], [data-order-id]';
+/**
+ * One order: a card of the list, or the whole of a detail page (whose several Order Received buttons, in the banner,
+ * the action box and the sticky bar, all belong to its one order).
+ */
+const ORDER_ROW =
+  '.order-card__container, .purchase-list-page__checkout-card-wrapper, [data-order-sn], [data-order-id]';
 
 /** Levels to climb from a control when no known order card contains it. */
 const MAX_LEVELS = 10;
@@ -103,7 +108,6 @@ export function shopeeOrderId(control: Element, page: URL): string | null {
 
 export const shopee: ShopModule = {
   id: 'shopee',
-  names: { en: 'Shopee', zh: 'Shopee（虾皮）' },
   domains: SHOPEE_DOMAINS,
   // A single-page app: the user reaches the purchase pages from any page of the site without a load.
   matches: SHOPEE_DOMAINS.flatMap((domain) => [`*://${domain}/*`, `*://*.${domain}/*`]),
@@ -122,5 +126,17 @@ export const shopee: ShopModule = {
     'Pedido recibido', // mx, co, cl — unsure: not confirmed on the live sites
   ],
   orderRow: ORDER_ROW,
+  // Each fact for both builds: the descriptive classes of the older one (order-card__…, purchase-detail-page__…) and the
+  // hashed CSS-module classes of today's, which order exporters have read for years (YL_VlX the card, UDaMW3 the
+  // shop, DWVWOJ an item's name, t7TQaf the order total without its label, bv3eJE the status). The total is read
+  // from its own element: a detail page's "Merchandise Subtotal" comes first and is not what was paid.
+  facts: {
+    shop: '.order-card__shop-name, .UDaMW3, .shop-section .shop-name',
+    items: '.order-card__content-info > div:first-child, .DWVWOJ, .order-item__title',
+    amount: '.t7TQaf, .payment-summary__total',
+    status: '.order-card__status-text, .bv3eJE, .purchase-detail-page__status',
+    // The tracking line: today's cards show it beside the status tab (.bv3eJE), which stays "Dikirim" until the buyer confirms.
+    logistics: '.timeline-item__text, .EQko8g > span:not(.bv3eJE), .LY5oll',
+  },
   orderId: shopeeOrderId,
 };

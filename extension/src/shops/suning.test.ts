@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { suning } from './suning';
 
 const kind = (url: string) => pageKindOf(suning, new URL(url));
@@ -55,5 +55,18 @@ describe('suning order id (the default reading)', () => {
 
   it('says nothing for a control outside any order', () => {
     expect(orderHintFor(suning, controlIn(`<div><button class="confirm">确认收货</button></div>`), list)).toBeNull();
+  });
+});
+
+describe('suning order facts', () => {
+  it('reads the block: shop, item names, the paid amount before a presale 定金/尾款, status and the presale flag', () => {
+    document.body.innerHTML = `<div class="order-item" id="order_30051234599">
+      <div class="item-hd"><span class="order-code">订单号：30051234599</span><span class="shop"><a href="//shop.suning.com/70012345.html">优选家电旗舰店</a></span></div>
+      <div class="item-bd"><div class="goods"><div class="name"><span class="tag-presale">预售</span><a href="//product.suning.com/1.html">空气净化器 除甲醛</a><p>×1</p></div></div>
+        <div class="price">¥899.00<br><span class="pay-way">在线支付</span><p>定金¥100.00 + 尾款¥799.00</p></div>
+        <div class="status"><p class="state">待收货</p></div>
+        <div class="operate"><a class="confirm" href="//order.suning.com/order/confirmReceipt.do?orderId=30051234599">确认收货</a></div></div></div>`;
+    const facts = factsFor(suning, document.querySelector('.confirm')!, new URL('https://order.suning.com/order/orderList.do'));
+    expect(facts).toMatchObject({ orderId: '30051234599', shop: '优选家电旗舰店', items: ['空气净化器 除甲醛'], amount: '¥899.00', status: '待收货', presale: true, cashOnDelivery: false });
   });
 });

@@ -7,7 +7,6 @@ import type { ShopModule } from './types';
 
 export const suning: ShopModule = {
   id: 'suning',
-  names: { en: 'Suning', zh: '苏宁易购' },
   domains: ['suning.com'],
   matches: ['*://order.suning.com/*'],
   pages: {
@@ -15,4 +14,7 @@ export const suning: ShopModule = {
     detail: [/^order\.suning\.com\/(order|onlineOrder)\/orderDetail\.do$/i],
   },
   orderRow: '.order-item',
+  // Within our model of the block: the shop link in the header, the item names, the status line. The amount is left to
+  // the default reading: the block's first amount is the 实付款 column (a presale's 定金/尾款 follow it).
+  facts: { shop: '.item-hd .shop', items: '.item-bd .goods .name a', status: '.status .state' },
 };

@@ -6,7 +6,6 @@ import type { ShopModule } from './types';
 
 export const taobao: ShopModule = {
   id: 'taobao',
-  names: { en: 'Taobao', zh: '淘宝' },
   domains: ['taobao.com'],
   matches: [
     '*://buyertrade.taobao.com/*',
@@ -21,4 +20,5 @@ export const taobao: ShopModule = {
     logistics: [/^wuliu\.taobao\.com\//, /^buyertrade\.taobao\.com\/trade\/.*logistics/i],
   },
   orderRow: '.js-order-container, div[data-id], [data-order-id]',
+  facts: { shop: '.shop-name', items: '.item > a, .item-title', status: '.status > span, .status-text' },
 };

@@ -4,7 +4,6 @@ import type { ShopModule } from './types';
 
 export const tmall: ShopModule = {
   id: 'tmall',
-  names: { en: 'Tmall', zh: '天猫' },
   domains: ['tmall.com'],
   matches: ['*://trade.tmall.com/*', '*://buyertrade.tmall.com/*', '*://wuliu.tmall.com/*'],
   pages: {
@@ -13,4 +12,5 @@ export const tmall: ShopModule = {
     logistics: [/^wuliu\.tmall\.com\//],
   },
   orderRow: '.js-order-container, div[data-id], [data-order-id], .trade-order-mainwrap',
+  facts: { shop: '.shop-name', items: '.item-title, .item > a', status: '.status-box h3, .status > span', amount: '.total strong' },
 };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, orderHintFor, pageKindOf, shopForHost } from '.';
 import { defaultOrderId } from './order-id';
 import { vipshop } from './vipshop';
 
@@ -62,5 +62,24 @@ describe('vipshop order id', () => {
 
   it('says nothing for a control outside any order', () => {
     expect(orderHintFor(vipshop, controlIn(`<div><a class="confirm" href="javascript:;">确认收货</a></div>`), list)).toBeNull();
+  });
+});
+
+describe('vipshop order facts', () => {
+  const list = new URL('https://order.vip.com/order/orderlist');
+  const row = (sn: string, header: string, status: string) => `<tbody data-orderid="1" data-ordersn="${sn}">
+    <tr class="order-hd"><td><span class="num">订单编号：<a href="//order.vip.com/detail/index?ordersn=${sn}">${sn}</a></span>${header}</td></tr>
+    <tr class="order-bd"><td class="order-goods"><a class="name">羊毛混纺圆领针织衫 灰色 L</a> ×2</td><td class="order-price"><strong>¥199.00</strong></td>
+      <td class="order-state"><span class="green">${status}</span></td><td><a class="J_confirmSign" data-ordersn="${sn}" href="javascript:;">确认收货</a></td></tr></tbody>`;
+
+  it('reads the 实付金额, not the unit price, and the shop after the order number', () => {
+    document.body.innerHTML = `<table>${row('24111812345678', '<span class="num">唯品自营</span><span class="order-total">实付金额：<b>¥398.00</b></span>', '已发货')}
+      ${row('24111512349999', '<span class="order-gen-date">2026-11-15 08:02:57</span>', '已签收')}</table>`;
+    const [first, second] = [...document.querySelectorAll('.J_confirmSign')];
+    for (const control of [first!, second!]) control.setAttribute('data-receiptguard', 'guarded');
+    expect(factsFor(vipshop, first!, list)).toMatchObject({ orderId: '24111812345678', shop: '唯品自营', items: ['羊毛混纺圆领针织衫 灰色 L'], amount: '¥398.00', status: '已发货' });
+    const signed = factsFor(vipshop, second!, list);
+    expect(signed).toMatchObject({ shop: null, status: '已签收' });
+    expect(signed.logistics.delivery).toBe('delivered');
   });
 });

@@ -11,7 +11,6 @@ const VIP_ORDER_SN = /^\d{8,24}$/;
 
 export const vipshop: ShopModule = {
   id: 'vipshop',
-  names: { en: 'Vipshop', zh: '唯品会' },
   domains: ['vip.com'],
   matches: ['*://order.vip.com/*', '*://m.vip.com/user-order*'],
   pages: {
@@ -19,6 +18,14 @@ export const vipshop: ShopModule = {
     detail: [/^order\.vip\.com\/detail\//],
   },
   orderRow: ORDER_ROW,
+  // The goods column shows the unit price (单价): the amount is the header's 实付金额. The shop (唯品自营 or a brand
+  // store) is the header's second `.num`, after 订单编号.
+  facts: {
+    shop: '.order-hd .num + .num',
+    items: '.order-goods a.name',
+    amount: '.order-hd .order-total b',
+    status: '.order-state > span:first-child',
+  },
   orderId(control, page) {
     const sn = control.closest('[data-ordersn]')?.getAttribute('data-ordersn');
     if (sn && VIP_ORDER_SN.test(sn)) return sn;

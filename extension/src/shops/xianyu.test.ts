@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { covered } from '../../test/match-pattern';
-import { labelsFor, orderHintFor, pageKindOf, shopForHost } from '.';
+import { factsFor, labelsFor, orderHintFor, pageKindOf, shopForHost } from '.';
+import { deliveryIn } from './order-facts';
 import { orderIdFromDetailLink, xianyu } from './xianyu';
 
 describe('xianyu pages', () => {
@@ -73,5 +74,32 @@ describe('xianyu order id', () => {
     document.body.innerHTML = `<div class="footer"><div class="c">确认收货</div></div>`;
     expect(hint('.c', new URL('https://www.goofish.com/order-detail?orderId=4102938475610293847&role=buyer'))).toBe('4102938475610293847');
     expect(hint('.c', new URL('https://www.goofish.com/item?id=712093847561'))).toBeNull();
+  });
+});
+
+describe('xianyu facts', () => {
+  it('reads the seller, the title without its tags, the price and the status of the card', () => {
+    document.body.innerHTML = `<div class="container--Bhfvcld8">
+      <div class="header--Kq2mB1yZ"><a class="name--P4d8sXzb" href="/personal?userId=1"><span class="avatar--Cw9eTz1Q"></span><span>书架清仓</span></a>
+        <div class="status--r3LxK7pA"><span>待收货</span></div></div>
+      <a class="info--ZP8nGd1k" href="/order-detail?orderId=4102938475610271152&role=buyer"><span class="desc--Gv1Cx0cT">
+        <span class="title--Jm4tRw2E">《深入理解计算机系统》原书第3版</span><br><span class="tags--Nf6sQa0W">包邮 · 已验货</span></span>
+        <span class="price--Tq8wY2hD">¥45.00</span></a>
+      <div class="countdown--Yp5rKd8L">还剩8天12时自动确认收货</div>
+      <div class="btns--Wn5cJ0Lr"><div class="c">确认收货</div></div>
+    </div>`;
+    const facts = factsFor(xianyu, document.querySelector('.c')!, LIST);
+    expect(facts).toMatchObject({ shop: '书架清仓', items: ['《深入理解计算机系统》原书第3版'], amount: '¥45.00', status: '待收货' });
+    expect(facts.deadline?.text).toBe('还剩8天12时');
+  });
+
+  // Known gaps of the shared reader (order-facts.ts), kept here as the wordings Xianyu's and Pinduoduo's couriers use:
+  // these fail today and will pass once the reader understands them (then turn them into plain tests).
+  it('counts a parcel left at a pickup station (驿站代收) as delivered', () => {
+    expect(deliveryIn('【杭州市】您的快件已由菜鸟驿站代收，请凭取件码及时取件')).toBe('delivered');
+  });
+
+  it('counts a parcel put in a parcel locker (快递柜) as delivered', () => {
+    expect(deliveryIn('您的快件已存放至丰巢智能快递柜，请凭取件码取件')).toBe('delivered');
   });
 });

@@ -42,7 +42,6 @@ export function orderIdFromCard(control: Element, base: string): string | null {
 
 export const xianyu: ShopModule = {
   id: 'xianyu',
-  names: { en: 'Xianyu', zh: '闲鱼' },
   domains: ['goofish.com'],
   matches: ['*://www.goofish.com/*'],
   pages: {
@@ -50,6 +49,14 @@ export const xianyu: ShopModule = {
     detail: [/^www\.goofish\.com\/order[-_]detail\/?$/],
   },
   orderRow: 'div[class*="container--Bhfvcld8"], [data-order-id]',
+  // CSS-module classes: the part before "--" is stable, the hash after it is not. The seller's nickname stands for the
+  // shop; the item's title sits in the description beside its tags (包邮 · 已验货).
+  facts: {
+    shop: 'a[class*="name--"]',
+    items: '[class*="title--"]',
+    amount: '[class*="price--"]',
+    status: '[class*="status--"]',
+  },
   orderId(control, page) {
     const href = control.closest('a[href]')?.getAttribute('href');
     const fromLink = orderIdFromDetailLink(href, page.href) ?? orderIdFromUrl(href, page.href);
