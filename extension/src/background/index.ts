@@ -9,6 +9,7 @@ import { Outbox } from './outbox';
 import { forgetTab, recordGuardStatus } from './tab-status';
 
 const RETRY_ALARM = 'outbox-retry';
+const DELIVERY_WAIT_MS = 1500;
 const outbox = new Outbox();
 let lastReport: DeliveryReport | null = null;
 let running: Promise<void> | null = null;
@@ -42,10 +43,17 @@ async function handle(request: WorkerRequest, sender: chrome.runtime.MessageSend
     case 'guard-status':
       if (sender.tab?.id !== undefined) await recordGuardStatus(sender.tab.id, sender.frameId ?? 0, request.status);
       return { ok: true };
-    case 'snapshot':
+    case 'snapshot': {
       await outbox.add(request.snapshot);
-      void flush();
-      return { ok: true, queued: await outbox.count() };
+      // A short wait for delivery, so the page can tell the user whether the host has it or it is queued.
+      await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, DELIVERY_WAIT_MS))]);
+      return { ok: true, queued: await outbox.count(), delivered: !(await outbox.has(request.snapshot.id)) };
+    }
+    case 'open-host': {
+      const { hostUrl } = await getSettings();
+      await chrome.tabs.create({ url: `${hostUrl}${request.path}` });
+      return { ok: true };
+    }
     case 'flush':
       await flush();
       return { ok: true, status: { queued: await outbox.count(), lastError: lastReport?.lastError ?? null } };

@@ -88,6 +88,14 @@ export class Outbox {
     return entries;
   }
 
+  async has(id: string): Promise<boolean> {
+    const db = await this.open();
+    const tx = db.transaction(STORE, 'readonly');
+    const n = await request(tx.objectStore(STORE).count(id));
+    await done(tx);
+    return n > 0;
+  }
+
   async count(): Promise<number> {
     const db = await this.open();
     const tx = db.transaction(STORE, 'readonly');

@@ -1,14 +1,17 @@
 // Content script entry, at document_start in every frame of a guarded page: the guard's listeners go first (before
-// any page script), controls are marked once the document is parsed, and settings switch the guard on and off.
-import { generic, labelsFor, orderHintFor, shopForHost, type ShopModule } from '../shops';
+// any page script), controls are marked once the page is idle, and settings switch the guard on and off.
+import { factsFor, generic, labelsFor, shopForHost, type ShopModule } from '../shops';
+import { currentLanguage, shopName, t, useMessages } from '../shared/i18n';
 import { newUuid } from '../shared/ids';
 import { askWorker } from '../shared/messaging';
-import { PROTOCOL_VERSION, type Decision, type SnapshotV1 } from '../shared/protocol';
+import { PROTOCOL_VERSION, type CaptureKind, type Decision, type SnapshotV1, type WorkerResponse } from '../shared/protocol';
 import { DEFAULT_SETTINGS, getSettings, guardActive, type Settings } from '../shared/settings';
 import { capturePageHtml } from './capture';
 import { normalizedTextOf } from './controls';
-import { askDecision, isDialogHost, type DialogText } from './dialog';
+import { buildDialogContent } from './dialog-content';
+import { askDecision, isDialogHost } from './dialog';
 import { installGuard } from './guard';
+import { showNotice, type NoticeAction } from './notice';
 import type { HeldAction } from './replay';
 import { observeControls } from './scanner';
 
@@ -16,24 +19,24 @@ import { observeControls } from './scanner';
 // generic rule (registered at run time): anything that is not a known platform is the generic rule's.
 const shop: ShopModule = shopForHost(location.hostname) ?? generic;
 const labels = labelsFor(shop);
-let settings: Pick<Settings, 'disabledShops' | 'pausedUntil'> = DEFAULT_SETTINGS;
+let settings: Settings = { ...DEFAULT_SETTINGS };
 let active = true;
 let resumeTimer: ReturnType<typeof setTimeout> | undefined;
 
-function dialogText(control: Element, orderHint: string | null): DialogText {
-  const message = (key: string, substitutions?: string[]) => chrome.i18n.getMessage(key, substitutions);
-  const name = chrome.i18n.getUILanguage().toLowerCase().startsWith('zh') ? shop.names.zh : shop.names.en;
-  return {
-    title: message('dialogTitle'),
-    lead: message('dialogLead', [control.textContent?.trim() || normalizedTextOf(control), name]),
-    page: orderHint ? message('dialogOrder', [orderHint]) : message('dialogPage', [document.title || location.href]),
-    evidence: message('dialogEvidence'),
-    confirm: message('dialogConfirm'),
-    cancel: message('dialogCancel'),
-  };
+type Queued = WorkerResponse<{ kind: 'snapshot'; snapshot: SnapshotV1 }>;
+
+function buttonTextOf(control: Element): string {
+  return (control.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) || normalizedTextOf(control);
 }
 
-async function queueSnapshot(held: HeldAction, html: string, capturedAt: string, orderHint: string | null, decision: Decision): Promise<void> {
+async function queueSnapshot(
+  capture: CaptureKind,
+  decision: Decision,
+  html: string,
+  capturedAt: string,
+  buttonText: string,
+  orderHint: string | null,
+): Promise<{ id: string; answer: Queued }> {
   const snapshot: SnapshotV1 = {
     v: PROTOCOL_VERSION,
     id: newUuid(),
@@ -43,12 +46,45 @@ async function queueSnapshot(held: HeldAction, html: string, capturedAt: string,
     html,
     decision,
     site: shop.id,
-    buttonText: (held.control.textContent ?? '').trim().slice(0, 200) || normalizedTextOf(held.control),
+    buttonText,
     orderHint,
+    capture,
   };
   // Wait until the worker has queued the snapshot durably: following a link may unload this page.
-  const queued = await askWorker({ kind: 'snapshot', snapshot });
-  if (!queued.ok) console.error('[ReceiptGuard] the snapshot could not be queued:', queued.error);
+  return { id: snapshot.id, answer: await askWorker({ kind: 'snapshot', snapshot }) };
+}
+
+/** After the choice: what happened to the click and to the evidence, and where to go next. */
+function tellOutcome(decision: Decision, snapshotId: string, answer: Queued, orderHint: string | null): void {
+  const open = (path: string) => () => void askWorker({ kind: 'open-host', path });
+  const actions: NoticeAction[] = [];
+  let text: string;
+  if (!answer.ok) {
+    text = t('noticeFailed', [answer.error]);
+  } else if (decision === 'confirmed') {
+    text = t(answer.delivered ? 'noticeConfirmed' : 'noticeConfirmedQueued');
+  } else {
+    text = t(answer.delivered ? 'noticeCancelled' : 'noticeCancelledQueued');
+    actions.push({ id: 'guide', label: t('noticeGuide'), run: open(`/guide?platform=${encodeURIComponent(shop.id)}`) });
+  }
+  if (answer.ok) actions.push({ id: 'open', label: t('noticeOpenHost'), run: open(`/snapshots/${snapshotId}`) });
+  if (decision === 'cancelled') {
+    actions.push({
+      id: 'save-again',
+      label: t('noticeSaveAgain'),
+      run: async () => {
+        const again = await queueSnapshot('manual', 'none', capturePageHtml(document), new Date().toISOString(), '', orderHint);
+        notice.say(again.answer.ok ? t('noticeSavedAgain') : t('noticeFailed', [again.answer.error]));
+      },
+    });
+  }
+  const notice = showNotice(document, {
+    text,
+    tone: !answer.ok ? 'error' : answer.delivered ? 'ok' : 'warn',
+    actions,
+    closeLabel: t('noticeClose'),
+    lang: currentLanguage().replace('_', '-'),
+  });
 }
 
 const guard = installGuard(window, {
@@ -73,14 +109,27 @@ async function decide(held: HeldAction): Promise<void> {
   // The evidence is the page as it was when the user clicked, before the dialog covers it.
   const html = capturePageHtml(document);
   const capturedAt = new Date().toISOString();
-  const orderHint = orderHintFor(shop, held.control, new URL(location.href));
+  const page = new URL(location.href);
+  const facts = factsFor(shop, held.control, page);
+  const buttonText = buttonTextOf(held.control);
   let decision: Decision = 'cancelled';
   try {
-    const answer = askDecision(document, dialogText(held.control, orderHint));
+    const content = buildDialogContent(
+      {
+        facts,
+        buttonText,
+        shopName: shopName(shop.id),
+        friction: settings.friction,
+        typeAboveAmount: settings.typeAboveAmount,
+        lang: currentLanguage().replace('_', '-'),
+      },
+      t,
+    );
+    const answer = askDecision(document, content);
     // User Timing from the user's press to the dialog on the page (DevTools, benchmarks).
     const pressed = held.events.at(-1)?.at;
     if (pressed !== undefined) performance.measure('receiptguard:hold', { start: pressed, end: performance.now() });
-    decision = await answer;
+    decision = (await answer).decision;
   } catch (error) {
     console.error('[ReceiptGuard] the dialog failed', error);
   }
@@ -88,7 +137,8 @@ async function decide(held: HeldAction): Promise<void> {
   // this page — and the user's decision stands even if saving the evidence failed.
   if (decision === 'cancelled') guard.release(held, false);
   try {
-    await queueSnapshot(held, html, capturedAt, orderHint, decision);
+    const { id, answer } = await queueSnapshot('guard', decision, html, capturedAt, buttonText, facts.orderId);
+    tellOutcome(decision, id, answer, facts.orderId);
   } catch (error) {
     console.error('[ReceiptGuard] the snapshot could not be queued', error);
   } finally {
@@ -105,8 +155,9 @@ function reportStatus(): void {
   void askWorker({ kind: 'guard-status', status });
 }
 
-function applySettings(next: Pick<Settings, 'disabledShops' | 'pausedUntil'>): void {
+function applySettings(next: Settings): void {
   settings = next;
+  useMessages(settings.language, settings.localeMessages);
   active = guardActive(settings, shop.id, location.hostname);
   scanner.setActive(active);
   reportStatus();
@@ -124,7 +175,9 @@ const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? request
 whenIdle(() => {
   void getSettings().then(applySettings);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || (!changes.disabledShops && !changes.pausedUntil)) return;
-    void getSettings().then(applySettings);
+    if (area !== 'local') return;
+    if (changes.disabledShops || changes.pausedUntil || changes.friction || changes.typeAboveAmount || changes.language || changes.localeMessages) {
+      void getSettings().then(applySettings);
+    }
   });
 });

@@ -4,7 +4,11 @@
 
 export const PROTOCOL_VERSION = 1;
 
-export type Decision = 'confirmed' | 'cancelled';
+/** What the user decided in the dialog; "none" for a capture made on request, not at a held click. */
+export type Decision = 'confirmed' | 'cancelled' | 'none';
+
+/** Why a page was captured: a held click (guard) or the user asking (manual). */
+export type CaptureKind = 'guard' | 'manual';
 
 /** A captured page with the user's decision, as POSTed to the host's /api/snapshots. */
 export interface SnapshotV1 {
@@ -23,6 +27,8 @@ export interface SnapshotV1 {
   buttonText: string;
   /** Id of the order the control belongs to, as the page shows it; null when the page does not say. */
   orderHint?: string | null;
+  /** Absent means "guard". A manual capture has decision "none". */
+  capture?: CaptureKind;
 }
 
 /** Messages that content scripts and extension pages send to the service worker. */
@@ -30,7 +36,9 @@ export type WorkerRequest =
   | { kind: 'snapshot'; snapshot: SnapshotV1 }
   | { kind: 'status' }
   | { kind: 'flush' }
-  | { kind: 'guard-status'; status: GuardStatus };
+  | { kind: 'guard-status'; status: GuardStatus }
+  /** Opens a page of the host UI (a content script cannot link to loopback from a shop page). */
+  | { kind: 'open-host'; path: string };
 
 /** What a content script reports about its frame: shown by the popup for the tab. */
 export interface GuardStatus {
@@ -57,8 +65,8 @@ export interface WorkerStatus {
 }
 
 export type WorkerResponse<R extends WorkerRequest> = R extends { kind: 'snapshot' }
-  ? { ok: true; queued: number } | { ok: false; error: string }
-  : R extends { kind: 'guard-status' }
+  ? { ok: true; queued: number; delivered: boolean } | { ok: false; error: string }
+  : R extends { kind: 'guard-status' } | { kind: 'open-host' }
     ? { ok: true } | { ok: false; error: string }
     : { ok: true; status: WorkerStatus } | { ok: false; error: string };
 
@@ -67,6 +75,10 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
   if (kind === 'status' || kind === 'flush') return true;
+  if (kind === 'open-host') {
+    const path = (value as { path?: unknown }).path;
+    return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//');
+  }
   if (kind === 'guard-status') {
     const status = (value as { status?: Partial<GuardStatus> }).status;
     return typeof status?.site === 'string' && typeof status.hostname === 'string' && typeof status.active === 'boolean' && typeof status.controls === 'number';
@@ -84,7 +96,8 @@ export function isSnapshotV1(value: unknown): value is SnapshotV1 {
     typeof s.title === 'string' &&
     typeof s.capturedAt === 'string' &&
     typeof s.html === 'string' &&
-    (s.decision === 'confirmed' || s.decision === 'cancelled') &&
+    (s.decision === 'confirmed' || s.decision === 'cancelled' || (s.decision === 'none' && s.capture === 'manual')) &&
+    (s.capture === undefined || s.capture === 'guard' || s.capture === 'manual') &&
     typeof s.site === 'string' &&
     typeof s.buttonText === 'string' &&
     (s.orderHint === undefined || s.orderHint === null || typeof s.orderHint === 'string')

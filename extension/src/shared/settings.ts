@@ -1,9 +1,16 @@
 // Typed settings in chrome.storage.local, each with its default.
+import type { Language, Messages } from './i18n';
 
 export const DEFAULT_HOST_URL = 'http://127.0.0.1:47831';
 
 /** How long "pause on this site" lasts. */
 export const PAUSE_MS = 10 * 60_000;
+
+/**
+ * How much the dialog asks before Confirm: the checklist (default); the checklist plus typing a word for orders
+ * above an amount; or Confirm and Cancel only.
+ */
+export type Friction = 'checklist' | 'type' | 'simple';
 
 export interface Settings {
   /** Base address of the local ReceiptGuard host. */
@@ -14,6 +21,12 @@ export interface Settings {
   genericSites: string[];
   /** Hostname → time (ms since epoch) until which the guard is paused there. */
   pausedUntil: Record<string, number>;
+  friction: Friction;
+  /** With friction "type": orders above this amount (in the page's currency) need the word typed. */
+  typeAboveAmount: number;
+  /** The extension's language: the browser's, or one chosen in options (whose messages are stored with it). */
+  language: Language;
+  localeMessages: Messages | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -21,6 +34,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledShops: [],
   genericSites: [],
   pausedUntil: {},
+  friction: 'checklist',
+  typeAboveAmount: 500,
+  language: 'auto',
+  localeMessages: null,
 });
 
 export async function getSettings(): Promise<Settings> {

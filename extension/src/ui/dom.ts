@@ -1,14 +1,15 @@
 // Small helpers shared by the extension's own pages.
+import { currentLanguage, t, useMessages } from '../shared/i18n';
+import { getSettings } from '../shared/settings';
 
-export const message = (key: string, substitutions?: (string | number)[]): string =>
-  chrome.i18n.getMessage(key, substitutions?.map(String));
-
-/** Fills every [data-i18n] element with its message and sets the page language. */
-export function translate(root: ParentNode = document): void {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
-  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = message(element.dataset.i18n!);
+/** Applies the language chosen in options (if any), then fills every [data-i18n] element with its message. */
+export async function translate(root: ParentNode = document): Promise<void> {
+  const { language, localeMessages } = await getSettings();
+  useMessages(language, localeMessages);
+  document.documentElement.lang = currentLanguage().replace('_', '-');
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n!);
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) {
-    element.setAttribute('placeholder', message(element.dataset.i18nPlaceholder!));
+    element.setAttribute('placeholder', t(element.dataset.i18nPlaceholder!));
   }
 }
 
@@ -24,6 +25,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   return element;
 }
-
-export const shopName = (names: { en: string; zh: string }): string =>
-  chrome.i18n.getUILanguage().toLowerCase().startsWith('zh') ? names.zh : names.en;

@@ -2,40 +2,41 @@
 // extension page the e2e tests drive, since it has the chrome.* APIs.
 import { getHealth } from '../background/host-client';
 import { generic, SHOPS } from '../shops';
+import { LANGUAGES, loadMessages, shopName, t, type Language } from '../shared/i18n';
 import { askWorker } from '../shared/messaging';
-import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, normalizeSite, setSettings, sitePattern } from '../shared/settings';
-import { el, message, say, shopName, translate } from './dom';
+import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, normalizeSite, setSettings, sitePattern, type Friction, type Settings } from '../shared/settings';
+import { el, say, translate } from './dom';
 
 async function showQueue(): Promise<void> {
   const answer = await askWorker({ kind: 'status' });
-  if (answer.ok) say('queue-status', message('optionsQueued', [answer.status.queued]));
+  if (answer.ok) say('queue-status', t('optionsQueued', [answer.status.queued]));
 }
 
 async function testHost(url: string): Promise<void> {
   try {
     const health = await getHealth(url);
-    say('host-status', message('optionsHostOk', [health.version]), 'ok');
+    say('host-status', t('optionsHostOk', [health.version]), 'ok');
   } catch (error) {
-    say('host-status', message('optionsHostDown', [url, error instanceof Error ? error.message : String(error)]), 'error');
+    say('host-status', t('optionsHostDown', [url, error instanceof Error ? error.message : String(error)]), 'error');
   }
 }
 
 function setUpHost(hostUrl: string): void {
-  document.getElementById('host-url-hint')!.textContent = message('optionsHostUrlHint', [DEFAULT_HOST_URL]);
+  document.getElementById('host-url-hint')!.textContent = t('optionsHostUrlHint', [DEFAULT_HOST_URL]);
   const input = document.getElementById('host-url') as HTMLInputElement;
   input.value = hostUrl;
   document.getElementById('host-form')!.addEventListener('submit', (event) => {
     event.preventDefault();
     const url = normalizeHostUrl(input.value);
     if (!url) {
-      say('host-status', message('optionsInvalidUrl'), 'error');
+      say('host-status', t('optionsInvalidUrl'), 'error');
       input.setAttribute('aria-invalid', 'true');
       return;
     }
     input.removeAttribute('aria-invalid');
     input.value = url;
     void setSettings({ hostUrl: url }).then(async () => {
-      say('host-status', message('optionsSaved'), 'ok');
+      say('host-status', t('optionsSaved'), 'ok');
       await askWorker({ kind: 'flush' });
       await showQueue();
     });
@@ -43,7 +44,7 @@ function setUpHost(hostUrl: string): void {
   document.getElementById('test-host')!.addEventListener('click', () => {
     const url = normalizeHostUrl(input.value);
     if (url) void testHost(url);
-    else say('host-status', message('optionsInvalidUrl'), 'error');
+    else say('host-status', t('optionsInvalidUrl'), 'error');
   });
 }
 
@@ -60,7 +61,7 @@ function renderPlatforms(disabled: string[]): void {
           return setSettings({ disabledShops: box.checked ? others : [...others, shop.id] });
         });
       });
-      item.append(box, ' ', el('label', shopName(shop.names), { for: box.id }));
+      item.append(box, ' ', el('label', shopName(shop.id), { for: box.id }));
       return item;
     }),
   );
@@ -69,12 +70,12 @@ function renderPlatforms(disabled: string[]): void {
 function renderSites(sites: string[]): void {
   const list = document.getElementById('sites')!;
   if (sites.length === 0) {
-    list.replaceChildren(el('li', message('optionsNoSites'), { class: 'hint' }));
+    list.replaceChildren(el('li', t('optionsNoSites'), { class: 'hint' }));
     return;
   }
   list.replaceChildren(
     ...sites.map((site) => {
-      const remove = el('button', message('optionsRemoveSite'), { type: 'button', 'data-site': site, 'aria-label': `${message('optionsRemoveSite')} ${site}` });
+      const remove = el('button', t('optionsRemoveSite'), { type: 'button', 'data-site': site, 'aria-label': `${t('optionsRemoveSite')} ${site}` });
       remove.addEventListener('click', () => void removeSite(site));
       const item = el('li');
       item.append(el('span', site), remove);
@@ -85,15 +86,15 @@ function renderSites(sites: string[]): void {
 
 async function addSite(input: string): Promise<void> {
   const site = normalizeSite(input);
-  if (!site) return say('site-status', message('optionsSiteInvalid'), 'error');
+  if (!site) return say('site-status', t('optionsSiteInvalid'), 'error');
   // Must be called straight from the user's click: the browser shows its permission prompt.
   const granted = await chrome.permissions.request({ origins: [sitePattern(site)] });
-  if (!granted) return say('site-status', message('optionsSiteDenied', [site]), 'error');
+  if (!granted) return say('site-status', t('optionsSiteDenied', [site]), 'error');
   const { genericSites } = await getSettings();
   const next = genericSites.includes(site) ? genericSites : [...genericSites, site];
   await setSettings({ genericSites: next });
   renderSites(next);
-  say('site-status', message('optionsSiteAdded', [site]), 'ok');
+  say('site-status', t('optionsSiteAdded', [site]), 'ok');
 }
 
 async function removeSite(site: string): Promise<void> {
@@ -105,10 +106,45 @@ async function removeSite(site: string): Promise<void> {
   if (!next.some((s) => sitePattern(s) === sitePattern(site))) await chrome.permissions.remove({ origins: [sitePattern(site)] }).catch(() => false);
 }
 
+function setUpDialog(settings: Settings): void {
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="friction"]')) {
+    radio.checked = radio.value === settings.friction;
+    radio.addEventListener('change', () => void setSettings({ friction: radio.value as Friction }));
+  }
+  const amount = document.getElementById('type-above') as HTMLInputElement;
+  amount.value = String(settings.typeAboveAmount);
+  amount.addEventListener('change', () => {
+    const value = Number(amount.value);
+    if (Number.isFinite(value) && value >= 0) void setSettings({ typeAboveAmount: value });
+    else amount.value = String(settings.typeAboveAmount);
+  });
+}
+
+function setUpLanguage(settings: Settings): void {
+  const select = document.getElementById('language') as HTMLSelectElement;
+  select.replaceChildren(
+    el('option', t('optionsLanguageAuto'), { value: 'auto' }),
+    ...LANGUAGES.map((language) => el('option', t(`languageName_${language}`), { value: language })),
+  );
+  select.value = settings.language;
+  select.addEventListener('change', async () => {
+    const language = select.value as Language;
+    // Content scripts cannot read the extension's files: the chosen locale's messages travel with the setting.
+    const localeMessages = language === 'auto' ? null : await loadMessages(language);
+    await setSettings({ language, localeMessages });
+    await translate();
+    renderPlatforms((await getSettings()).disabledShops);
+    setUpLanguage(await getSettings());
+    say('language-status', t('optionsLanguageSaved'), 'ok');
+  });
+}
+
 async function main(): Promise<void> {
-  translate();
+  await translate();
   const settings = await getSettings();
   setUpHost(settings.hostUrl);
+  setUpDialog(settings);
+  setUpLanguage(settings);
   renderPlatforms(settings.disabledShops);
   renderSites(settings.genericSites);
   const siteInput = document.getElementById('site-input') as HTMLInputElement;
