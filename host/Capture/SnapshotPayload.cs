@@ -2,11 +2,19 @@ using System.Text.Json.Serialization;
 
 namespace ReceiptGuard.Host.Capture;
 
-/// <summary>What the user decided in the dialog when the snapshot was taken.</summary>
+/// <summary>What the user decided in the dialog when the snapshot was taken; None for a capture made on request.</summary>
 public enum Decision
 {
     Confirmed,
     Cancelled,
+    None,
+}
+
+/// <summary>Why the page was captured: at a held click, or because the user asked.</summary>
+public enum CaptureKind
+{
+    Guard,
+    Manual,
 }
 
 /// <summary>
@@ -22,7 +30,8 @@ public sealed record SnapshotPayload(
     Decision Decision,
     string Site,
     string ButtonText,
-    string? OrderHint)
+    string? OrderHint,
+    CaptureKind Capture)
 {
     public const int Version = 1;
 }
@@ -53,4 +62,6 @@ public sealed class SnapshotPayloadJson
     public string? ButtonText { get; set; }
 
     public string? OrderHint { get; set; }
+
+    public string? Capture { get; set; }
 }

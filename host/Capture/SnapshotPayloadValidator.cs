@@ -73,11 +73,24 @@ public static partial class SnapshotPayloadValidator
             Fail("html", "is required: the captured page.");
         }
 
+        var capture = CaptureKind.Guard;
+        switch (json.Capture)
+        {
+            case null or "guard":
+                break;
+            case "manual":
+                capture = CaptureKind.Manual;
+                break;
+            default:
+                Fail("capture", $"'{Truncate(json.Capture)}' is not one of 'guard', 'manual'.");
+                break;
+        }
+
         Decision decision = default;
         switch (json.Decision)
         {
             case null or "":
-                Fail("decision", "is required: 'confirmed' or 'cancelled'.");
+                Fail("decision", "is required: 'confirmed', 'cancelled', or 'none' for a manual capture.");
                 break;
             case "confirmed":
                 decision = Decision.Confirmed;
@@ -85,8 +98,14 @@ public static partial class SnapshotPayloadValidator
             case "cancelled":
                 decision = Decision.Cancelled;
                 break;
+            case "none" when capture == CaptureKind.Manual:
+                decision = Decision.None;
+                break;
+            case "none":
+                Fail("decision", "'none' is only for a manual capture (capture: 'manual'); a held click is 'confirmed' or 'cancelled'.");
+                break;
             default:
-                Fail("decision", $"'{Truncate(json.Decision)}' is not one of 'confirmed', 'cancelled'.");
+                Fail("decision", $"'{Truncate(json.Decision)}' is not one of 'confirmed', 'cancelled', 'none'.");
                 break;
         }
 
@@ -119,7 +138,7 @@ public static partial class SnapshotPayloadValidator
             return (null, errors);
         }
 
-        return (new SnapshotPayload(id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!, json.OrderHint), errors);
+        return (new SnapshotPayload(id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!, json.OrderHint, capture), errors);
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -23,7 +23,7 @@ public sealed record IngestResult(IngestOutcome Outcome, SnapshotSummary Snapsho
 /// <summary>Stores snapshots: the page into the artifact store first, then the row that refers to it.</summary>
 public sealed class SnapshotStore(Database database, ArtifactStore artifacts, TimeProvider clock)
 {
-    private const string Columns = "id, url, title, site, decision, button_text, captured_at, received_at, html_sha256, html_bytes, fingerprint, order_hint";
+    private const string Columns = "id, url, title, site, decision, button_text, captured_at, received_at, html_sha256, html_bytes, fingerprint, order_hint, capture";
 
     public async Task<IngestResult> IngestAsync(SnapshotPayload payload, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO snapshots ({Columns})
-            VALUES ($id, $url, $title, $site, $decision, $buttonText, $capturedAt, $receivedAt, $htmlSha256, $htmlBytes, $fingerprint, $orderHint)
+            VALUES ($id, $url, $title, $site, $decision, $buttonText, $capturedAt, $receivedAt, $htmlSha256, $htmlBytes, $fingerprint, $orderHint, $capture)
             ON CONFLICT(id) DO NOTHING;
             """;
         insert.Parameters.AddWithValue("$id", payload.Id.ToString("D"));
@@ -59,6 +59,7 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
         insert.Parameters.AddWithValue("$htmlBytes", artifact.Bytes);
         insert.Parameters.AddWithValue("$fingerprint", fingerprint);
         insert.Parameters.AddWithValue("$orderHint", (object?)payload.OrderHint ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$capture", payload.Capture == CaptureKind.Manual ? "manual" : "guard");
         var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
 
         var stored = await FindAsync(connection, payload.Id, cancellationToken)
@@ -113,7 +114,8 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
             Url: reader.GetString(1),
             Title: reader.GetString(2),
             Site: reader.GetString(3),
-            Decision: reader.GetString(4) == "confirmed" ? Decision.Confirmed : Decision.Cancelled,
+            Decision: ParseDecision(reader.GetString(4)),
+            Capture: reader.GetString(12) == "manual" ? CaptureKind.Manual : CaptureKind.Guard,
             ButtonText: reader.GetString(5),
             OrderHint: reader.IsDBNull(11) ? null : reader.GetString(11),
             CapturedAt: ParseTime(reader.GetString(6)),
@@ -128,11 +130,23 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Ti
     {
         var canonical = string.Join('\0',
             payload.Id.ToString("D"), payload.Url.OriginalString, payload.Title, FormatTime(payload.CapturedAt),
-            ToText(payload.Decision), payload.Site, payload.ButtonText, payload.OrderHint ?? "", htmlSha256);
+            ToText(payload.Decision), payload.Site, payload.ButtonText, payload.OrderHint ?? "", payload.Capture.ToString(), htmlSha256);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    private static string ToText(Decision decision) => decision == Decision.Confirmed ? "confirmed" : "cancelled";
+    private static string ToText(Decision decision) => decision switch
+    {
+        Decision.Confirmed => "confirmed",
+        Decision.Cancelled => "cancelled",
+        _ => "none",
+    };
+
+    private static Decision ParseDecision(string text) => text switch
+    {
+        "confirmed" => Decision.Confirmed,
+        "cancelled" => Decision.Cancelled,
+        _ => Decision.None,
+    };
 
     private static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

@@ -7,6 +7,7 @@ public sealed record SnapshotSummary(
     string Title,
     string Site,
     Decision Decision,
+    CaptureKind Capture,
     string ButtonText,
     string? OrderHint,
     DateTimeOffset CapturedAt,

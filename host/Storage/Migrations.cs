@@ -32,6 +32,11 @@ public static class Migrations
         """
         ALTER TABLE snapshots ADD COLUMN order_hint TEXT;
         """,
+
+        // 3: why the page was captured (a held click, or the user asking), and decision 'none' for the latter.
+        """
+        ALTER TABLE snapshots ADD COLUMN capture TEXT NOT NULL DEFAULT 'guard';
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -164,6 +164,33 @@ public sealed class SnapshotApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_manual_capture_has_no_decision_and_says_so()
+    {
+        var snapshot = Fixtures.NewSnapshot(s =>
+        {
+            s["capture"] = "manual";
+            s["decision"] = "none";
+            s["buttonText"] = "";
+        });
+
+        var created = await (await PostAsync(snapshot)).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal("manual", created!["capture"]!.GetValue<string>());
+        Assert.Equal("none", created["decision"]!.GetValue<string>());
+        var guard = await (await PostAsync(Fixtures.NewSnapshot())).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("guard", guard!["capture"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_a_manual_capture_may_have_no_decision()
+    {
+        var problem = await AssertProblemAsync(await PostAsync(Fixtures.NewSnapshot(s => s["decision"] = "none")), HttpStatusCode.BadRequest);
+        Assert.Equal(["decision"], problem["errors"]!.AsObject().Select(e => e.Key));
+        await AssertProblemAsync(await PostAsync(Fixtures.NewSnapshot(s => s["capture"] = "robot")), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await StoredCountAsync());
+    }
+
+    [Fact]
     public async Task The_order_hint_is_optional()
     {
         var withNull = Fixtures.NewSnapshot(s => s["orderHint"] = null);

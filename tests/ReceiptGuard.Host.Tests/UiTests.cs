@@ -7,6 +7,7 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Theory]
     [InlineData("/", "data-page=\"snapshots\"")]
     [InlineData("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20", "data-page=\"snapshot\"")]
+    [InlineData("/guide?platform=taobao", "data-page=\"guide\"")]
     public async Task Pages_are_served_with_a_strict_policy(string path, string marker)
     {
         using var client = fixture.Host.CreateClient();

@@ -1,6 +1,6 @@
 // The host API as the UI uses it. Shapes mirror host/Capture/SnapshotSummary.cs.
 
-export type Decision = 'confirmed' | 'cancelled';
+export type Decision = 'confirmed' | 'cancelled' | 'none';
 
 export interface SnapshotSummary {
   id: string;
@@ -8,6 +8,7 @@ export interface SnapshotSummary {
   title: string;
   site: string;
   decision: Decision;
+  capture: 'guard' | 'manual';
   buttonText: string;
   orderHint: string | null;
   capturedAt: string;

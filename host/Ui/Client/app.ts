@@ -1,5 +1,6 @@
 // Entry point of the review UI: each HTML page names itself in <body data-page>.
 import './app.css';
+import { startGuidePage } from './guide-page';
 import { translatePage } from './i18n';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
@@ -7,6 +8,7 @@ import { startSnapshotsPage } from './snapshots-page';
 const pages: Record<string, () => Promise<void>> = {
   snapshots: startSnapshotsPage,
   snapshot: startSnapshotPage,
+  guide: startGuidePage,
 };
 
 translatePage();

@@ -24,5 +24,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function decisionLabel(snapshot: SnapshotSummary): string {
+  if (snapshot.capture === 'manual') return t('decisionManual');
   return snapshot.decision === 'confirmed' ? t('decisionConfirmed') : t('decisionCancelled');
 }
