@@ -51,7 +51,7 @@ public sealed class GuardControlTests(GuardBrowser browser)
             await page.GotoAsync(TaobaoList);
             await Expect(page.Locator("button.confirm-btn")).ToHaveAttributeAsync("data-receiptguard", "guarded");
             await page.ClickAsync("button.confirm-btn");
-            await ClosedShadow.ClickAsync(page, "[data-action=confirm]");
+            await DialogDriver.ConfirmAsync(page);
             await Expect(page.Locator("#notice")).Not.ToBeEmptyAsync();
 
             await page.ClickAsync("button.confirm-btn");

@@ -63,7 +63,7 @@ public sealed class GuardFlowTests(GuardBrowser browser)
             await OpenListAsync(shop);
             await shop.ClickAsync("a.confirm-link");
             await Expect(shop.Locator(Dialog)).ToBeVisibleAsync();
-            await ClosedShadow.ClickAsync(shop, "[data-action=confirm]");
+            await DialogDriver.ConfirmAsync(shop);
 
             // The held action happens: the link is followed to the platform's own confirmation page.
             await shop.WaitForURLAsync($"**/trade/confirmGoods.htm?biz_order_id={OrderId}");
@@ -101,9 +101,8 @@ public sealed class GuardFlowTests(GuardBrowser browser)
             await page.ClickAsync("button.confirm-btn");
             await Expect(page.Locator(Dialog)).ToBeVisibleAsync();
             Assert.Equal(0, await PageHandlerCallsAsync(page));
-            // Focus starts on Cancel; Tab moves to Confirm; Enter presses it.
-            await page.Keyboard.PressAsync("Tab");
-            await page.Keyboard.PressAsync("Enter");
+            // Keyboard only: tick the checklist with Space, Tab to Confirm, Enter.
+            await DialogDriver.ConfirmByKeyboardAsync(page);
 
             await Expect(page.Locator("#notice")).ToHaveTextAsync($"已提交确认收货：{ButtonOrderId}");
             Assert.Equal(1, await PageHandlerCallsAsync(page));

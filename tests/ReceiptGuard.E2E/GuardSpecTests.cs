@@ -114,13 +114,11 @@ public sealed class GuardSpecTests(GuardBrowser browser)
             var newPage = control.Replay.Kind == "blank" ? browser.Context.WaitForPageAsync() : null;
             if (control.Activate == "keyboard")
             {
-                // Keyboard all the way: focus starts on Cancel, Tab reaches Confirm, Enter presses it.
-                await page.Keyboard.PressAsync("Tab");
-                await page.Keyboard.PressAsync("Enter");
+                await DialogDriver.ConfirmByKeyboardAsync(page);
             }
             else
             {
-                await ClosedShadow.ClickAsync(page, "[data-action=confirm]");
+                await DialogDriver.ConfirmAsync(page);
             }
 
             await AssertReplayedAsync(frame, control.Replay, newPage, urlBefore);

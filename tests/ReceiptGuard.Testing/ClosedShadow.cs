@@ -15,12 +15,46 @@ public static class ClosedShadow
     public static async Task ClickAsync(IPage page, string innerSelector, string hostTag = DialogHost)
     {
         var (cdp, nodeId) = await FindAsync(page, hostTag, innerSelector);
+        await cdp.SendAsync("DOM.scrollIntoViewIfNeeded", new() { ["nodeId"] = nodeId });
         var box = await cdp.SendAsync("DOM.getBoxModel", new() { ["nodeId"] = nodeId });
         var quad = box!.Value.GetProperty("model").GetProperty("content").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var x = (quad[0] + quad[2] + quad[4] + quad[6]) / 4;
         var y = (quad[1] + quad[3] + quad[5] + quad[7]) / 4;
         await cdp.DetachAsync();
         await page.Mouse.ClickAsync((float)x, (float)y);
+    }
+
+    /// <summary>Clicks every element the selector matches inside the closed shadow root, in document order.</summary>
+    public static async Task<int> ClickAllAsync(IPage page, string innerSelector, string hostTag = DialogHost)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var document = await cdp.SendAsync("DOM.getDocument", new() { ["depth"] = -1, ["pierce"] = true });
+        var shadowRootId = FindShadowRoot(document!.Value.GetProperty("root"), hostTag)
+            ?? throw new InvalidOperationException($"no <{hostTag}> with a shadow root on the page or in its frames");
+        var all = await cdp.SendAsync("DOM.querySelectorAll", new() { ["nodeId"] = shadowRootId, ["selector"] = innerSelector });
+        var nodes = all!.Value.GetProperty("nodeIds").EnumerateArray().Select(n => n.GetInt32()).ToArray();
+        foreach (var node in nodes)
+        {
+            // One at a time, each scrolled into view first: a long dialog scrolls.
+            await cdp.SendAsync("DOM.scrollIntoViewIfNeeded", new() { ["nodeId"] = node });
+            var box = await cdp.SendAsync("DOM.getBoxModel", new() { ["nodeId"] = node });
+            var quad = box!.Value.GetProperty("model").GetProperty("content").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            await page.Mouse.ClickAsync((float)((quad[0] + quad[2] + quad[4] + quad[6]) / 4), (float)((quad[1] + quad[3] + quad[5] + quad[7]) / 4));
+        }
+
+        await cdp.DetachAsync();
+        return nodes.Length;
+    }
+
+    /// <summary>The element's box (x, y, width, height) in the page's viewport.</summary>
+    public static async Task<(double X, double Y, double Width, double Height)> BoxAsync(IPage page, string innerSelector, string hostTag = DialogHost)
+    {
+        var (cdp, nodeId) = await FindAsync(page, hostTag, innerSelector);
+        var box = await cdp.SendAsync("DOM.getBoxModel", new() { ["nodeId"] = nodeId });
+        await cdp.DetachAsync();
+        var model = box!.Value.GetProperty("model");
+        var quad = model.GetProperty("border").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        return (quad[0], quad[1], model.GetProperty("width").GetDouble(), model.GetProperty("height").GetDouble());
     }
 
     public static async Task<string> OuterHtmlAsync(IPage page, string innerSelector, string hostTag = DialogHost)
