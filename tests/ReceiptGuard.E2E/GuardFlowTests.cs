@@ -75,6 +75,8 @@ public sealed class GuardFlowTests(GuardBrowser browser)
             Assert.Contains($"biz_order_id={OrderId}", html, StringComparison.Ordinal);
             Assert.Contains("优品数码旗舰店", html, StringComparison.Ordinal);
             Assert.Contains("data-receiptguard=\"guarded\"", html, StringComparison.Ordinal);
+            // The page as the user saw it: our own dialog is not part of the evidence.
+            Assert.DoesNotContain("receiptguard-dialog", html, StringComparison.Ordinal);
 
             // The UI, open since before the click, lists the snapshot through SignalR, in the same document.
             var row = ui.Locator($"tr[data-id=\"{id}\"]");

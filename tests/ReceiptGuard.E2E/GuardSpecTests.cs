@@ -106,8 +106,8 @@ public sealed class GuardSpecTests(GuardBrowser browser)
 
             await ActivateAsync(page, target, control.Activate ?? "mouse");
 
-            // Held: the dialog is up and nothing has happened on the page.
-            await Expect(frame.Locator(Dialog)).ToHaveCountAsync(1);
+            // Held: the dialog is up (on the top page, even for a control in a frame) and nothing has happened.
+            await Expect(page.Locator(Dialog)).ToHaveCountAsync(1);
             Assert.Equal(urlBefore, frame.Url);
             Assert.Empty(await frame.EvaluateAsync<string[]>("() => window.__actions || []"));
 

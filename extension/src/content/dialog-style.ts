@@ -38,7 +38,7 @@ ul.warnings { list-style: none; padding: 0; margin: .75rem 0; display: grid; gap
 li.warning { padding: .5rem .75rem .5rem 2.1rem; border-radius: .5rem; background: #fff7ed; border: 1px solid #fdba74; position: relative; font-size: .95rem; }
 li.warning::before { content: "⚠"; position: absolute; left: .7rem; top: .45rem; color: #c2410c; }
 li.warning.deadline { background: #eff6ff; border-color: #93c5fd; }
-li.warning.deadline::before { content: "⏳"; }
+li.warning.deadline::before { content: "ℹ"; color: #1d4ed8; }
 fieldset.checklist { border: 1px solid #d9d9de; border-radius: .5rem; margin: .75rem 0; padding: .5rem .8rem; }
 legend { font-weight: 600; padding: 0 .3rem; }
 label.check { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; align-items: start; padding: .35rem 0; cursor: pointer; }

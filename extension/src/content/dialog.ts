@@ -147,6 +147,7 @@ export function askDecision(doc: Document, content: DialogContent): Promise<Dial
     });
 
     doc.documentElement.append(host);
-    cancel.focus();
+    // Without scrolling: the buttons are pinned at the bottom, and the dialog should open at its title.
+    cancel.focus({ preventScroll: true });
   });
 }

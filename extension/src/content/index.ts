@@ -25,6 +25,19 @@ let resumeTimer: ReturnType<typeof setTimeout> | undefined;
 
 type Queued = WorkerResponse<{ kind: 'snapshot'; snapshot: SnapshotV1 }>;
 
+/**
+ * Where the dialog and the notice go: the top page when this is a same-origin frame (a frame may be too small to
+ * hold them), else this document.
+ */
+function uiDocument(): Document {
+  try {
+    if (window.top && window.top !== window) return window.top.document;
+  } catch {
+    // A cross-origin parent: stay in this frame.
+  }
+  return document;
+}
+
 function buttonTextOf(control: Element): string {
   return (control.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) || normalizedTextOf(control);
 }
@@ -78,7 +91,7 @@ function tellOutcome(decision: Decision, snapshotId: string, answer: Queued, ord
       },
     });
   }
-  const notice = showNotice(document, {
+  const notice = showNotice(uiDocument(), {
     text,
     tone: !answer.ok ? 'error' : answer.delivered ? 'ok' : 'warn',
     actions,
@@ -105,14 +118,18 @@ const scanner = observeControls(document, {
   },
 });
 
+/** The page without our dialog's host element (whose closed shadow root serialises to nothing anyway). */
+function captureWithoutDialog(): string {
+  return capturePageHtml(document).replace(/<receiptguard-(?:dialog|notice)\b[^>]*><\/receiptguard-(?:dialog|notice)>/g, '');
+}
+
 async function decide(held: HeldAction): Promise<void> {
-  // The evidence is the page as it was when the user clicked, before the dialog covers it.
-  const html = capturePageHtml(document);
   const capturedAt = new Date().toISOString();
   const page = new URL(location.href);
   const facts = factsFor(shop, held.control, page);
   const buttonText = buttonTextOf(held.control);
   let decision: Decision = 'cancelled';
+  let html = '';
   try {
     const content = buildDialogContent(
       {
@@ -125,10 +142,14 @@ async function decide(held: HeldAction): Promise<void> {
       },
       t,
     );
-    const answer = askDecision(document, content);
+    const answer = askDecision(uiDocument(), content);
     // User Timing from the user's press to the dialog on the page (DevTools, benchmarks).
     const pressed = held.events.at(-1)?.at;
     if (pressed !== undefined) performance.measure('receiptguard:hold', { start: pressed, end: performance.now() });
+    // The evidence: the page as it was when the user clicked (the click is held, so the page has not acted). Taken
+    // once the dialog is on screen, so that serialising a large page never delays it.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    html = captureWithoutDialog();
     decision = (await answer).decision;
   } catch (error) {
     console.error('[ReceiptGuard] the dialog failed', error);
@@ -137,7 +158,7 @@ async function decide(held: HeldAction): Promise<void> {
   // this page — and the user's decision stands even if saving the evidence failed.
   if (decision === 'cancelled') guard.release(held, false);
   try {
-    const { id, answer } = await queueSnapshot('guard', decision, html, capturedAt, buttonText, facts.orderId);
+    const { id, answer } = await queueSnapshot('guard', decision, html || captureWithoutDialog(), capturedAt, buttonText, facts.orderId);
     tellOutcome(decision, id, answer, facts.orderId);
   } catch (error) {
     console.error('[ReceiptGuard] the snapshot could not be queued', error);
