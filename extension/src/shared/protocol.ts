@@ -29,6 +29,50 @@ export interface SnapshotV1 {
   orderHint?: string | null;
   /** Absent means "guard". A manual capture has decision "none". */
   capture?: CaptureKind;
+  /**
+   * The page's own data scripts (order JSON such as `var data = JSON.parse('…')` or `window.rawData = {…}`, JSON-LD),
+   * kept apart because `html` carries no scripts. The host stores them as one raw artifact.
+   */
+  embeddedData?: EmbeddedScript[];
+  /** The visible tab when the snapshot was taken, as a `data:image/png|jpeg;base64,` URL; null when there is none. */
+  screenshot?: string | null;
+  /** Why there is no screenshot (no permission, tab not visible, …); null when there is one. */
+  screenshotError?: string | null;
+  /** Where, when and with what the page was captured. */
+  context?: CaptureContext;
+}
+
+/** A script element whose text is data the page carries about the order. */
+export interface EmbeddedScript {
+  /** The script's type attribute, or "text/javascript" when it has none. */
+  type: string;
+  text: string;
+}
+
+/** Capture metadata beyond the page itself. */
+export interface CaptureContext {
+  /** IANA time zone of the browser, e.g. "Asia/Shanghai". */
+  timeZone: string;
+  /** Local time minus UTC, in minutes, at capturedAt (480 for UTC+8). */
+  utcOffsetMinutes: number;
+  userAgent: string;
+  /** The browser's UI language, e.g. "zh-CN". */
+  language: string;
+  extensionVersion: string;
+  viewport: { width: number; height: number; devicePixelRatio: number };
+  /** Checklist item id → ticked, as the user left them at the decision; null for a manual capture. */
+  checklist: Record<string, boolean> | null;
+  /** How the page was serialised: time taken, resources inlined and skipped (each with why). */
+  serializer: SerializerReport;
+}
+
+export interface SerializerReport {
+  durationMs: number;
+  /** Size of the HTML in UTF-16 code units (what JavaScript's length says). */
+  htmlLength: number;
+  inlinedResources: number;
+  inlinedBytes: number;
+  skipped: { url: string; reason: string }[];
 }
 
 /** Messages that content scripts and extension pages send to the service worker. */
@@ -100,6 +144,17 @@ export function isSnapshotV1(value: unknown): value is SnapshotV1 {
     (s.capture === undefined || s.capture === 'guard' || s.capture === 'manual') &&
     typeof s.site === 'string' &&
     typeof s.buttonText === 'string' &&
-    (s.orderHint === undefined || s.orderHint === null || typeof s.orderHint === 'string')
+    (s.orderHint === undefined || s.orderHint === null || typeof s.orderHint === 'string') &&
+    (s.embeddedData === undefined || (Array.isArray(s.embeddedData) && s.embeddedData.every(isEmbeddedScript))) &&
+    (s.screenshot === undefined || s.screenshot === null || (typeof s.screenshot === 'string' && SCREENSHOT_PREFIX.test(s.screenshot))) &&
+    (s.screenshotError === undefined || s.screenshotError === null || typeof s.screenshotError === 'string') &&
+    (s.context === undefined || (typeof s.context === 'object' && s.context !== null && !Array.isArray(s.context)))
   );
+}
+
+export const SCREENSHOT_PREFIX = /^data:image\/(?:png|jpeg);base64,/;
+
+function isEmbeddedScript(value: unknown): value is EmbeddedScript {
+  const e = value as Partial<EmbeddedScript> | null;
+  return typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.text === 'string';
 }
