@@ -21,4 +21,9 @@ public sealed record BenchResult(
     public static BenchResult Against(string name, double value, string unit, string baseline, double baselineValue, string? goal = null, bool? pass = null) =>
         new(name, Math.Round(value, 3), unit, baseline, Math.Round(baselineValue, 3),
             baselineValue > 0 ? Math.Round(value / baselineValue, 2) : null, goal, pass, ReceiptGuard.Bench.Machine.Description, DateTimeOffset.UtcNow);
+
+    /// <summary>A time against a slower peer: the ratio is baseline ÷ value, how many times faster we are (the name says so).</summary>
+    public static BenchResult FasterThan(string name, double value, string unit, string baseline, double baselineValue, string? goal = null, bool? pass = null) =>
+        new(name, Math.Round(value, 3), unit, baseline, Math.Round(baselineValue, 3),
+            value > 0 ? Math.Round(baselineValue / value, 2) : null, goal, pass, ReceiptGuard.Bench.Machine.Description, DateTimeOffset.UtcNow);
 }

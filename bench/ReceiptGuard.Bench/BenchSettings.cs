@@ -18,6 +18,11 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
 
     public int Appends { get; init; } = 15;
 
+    /// <summary>Timed captures per engine on the same loaded page, after <see cref="CaptureWarmup"/> untimed ones.</summary>
+    public int Captures { get; init; } = 30;
+
+    public int CaptureWarmup { get; init; } = 5;
+
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
     public static BenchSettings FromBuild() =>

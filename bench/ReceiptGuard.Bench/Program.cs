@@ -2,27 +2,37 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReceiptGuard.Bench;
 
-// Runs the host benchmarks and writes their figures as a JSON array (see bench/README or scripts/bench.mjs).
+// Runs the host, guard and capture benchmarks and writes their figures as a JSON array (see bench/README or scripts/bench.mjs).
 // Usage: ReceiptGuard.Bench --out FILE [--quick]
 var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench-host.json";
 var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
-    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3 };
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2 };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);
 var results = new List<BenchResult>();
 try
 {
-    var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+    // BENCH_ONLY=click,load,append,capture runs a subset (the host figures run only when it is unset).
+    var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',');
+    bool Selected(params string[] names) => only is null || names.Any(only.Contains);
     if (only is null)
     {
         results.AddRange(await StartupBenchmark.RunAsync(settings));
         results.AddRange(await IngestBenchmark.RunAsync(settings));
     }
 
-    results.AddRange(await GuardBenchmarks.RunAsync(settings));
+    if (Selected("click", "load", "append"))
+    {
+        results.AddRange(await GuardBenchmarks.RunAsync(settings));
+    }
+
+    if (Selected("capture"))
+    {
+        results.AddRange(await CaptureBenchmark.RunAsync(settings));
+    }
 }
 finally
 {
