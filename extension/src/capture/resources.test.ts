@@ -4,7 +4,7 @@ import { bytesToBase64, formatBytes, mediaType, ResourceLoader } from './resourc
 const png = (size: number) => new Blob([new Uint8Array(size).fill(7)], { type: 'image/png' });
 
 function stubFetch(body: (url: string) => Blob | null) {
-  const fetch = vi.fn(async (url: string) => {
+  const fetch = vi.fn(async (url: string, _init?: RequestInit) => {
     const blob = body(url);
     return blob ? new Response(blob, { status: 200 }) : new Response('nope', { status: 404 });
   });

@@ -124,7 +124,7 @@ export class ResourceLoader {
   }
 
   private async fetchBlob(url: string): Promise<Blob | null> {
-    let failure = '';
+    let failure: string;
     try {
       // Cookies only for the page's own origin: a CDN answering `Access-Control-Allow-Origin: *` refuses a request
       // that carries credentials, and the fallback below fetches with the extension's rights anyway.
