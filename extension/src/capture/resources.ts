@@ -171,8 +171,19 @@ export function mediaType(blob: Blob, url: string): string {
   return (extension && EXTENSION_TYPES[extension]) || declared || 'application/octet-stream';
 }
 
+/** FileReader where there is one (one native step, measured several times faster in Chromium), else chunked btoa. */
 export async function blobToDataUri(blob: Blob, url: string): Promise<string> {
-  return `data:${mediaType(blob, url)};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+  const type = mediaType(blob, url);
+  if (typeof FileReader === 'function') {
+    const typed = blob.type === type ? blob : new Blob([blob], { type });
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+      reader.readAsDataURL(typed);
+    });
+  }
+  return `data:${type};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }
 
 export function textToDataUri(text: string, type: string): string {
