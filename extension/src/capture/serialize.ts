@@ -32,7 +32,7 @@ export async function serializePage(doc: Document, options: SerializeOptions): P
     maxResourceBytes: options.maxResourceBytes,
     maxTotalBytes: options.maxTotalBytes,
     fetchFallback: options.fetchFallback,
-    origin: originOf(doc),
+    origin: originOf(doc.URL),
   });
   const embeddedData: EmbeddedScript[] = [];
   const writer = new DocumentWriter(doc, { loader, embeddedData, exclude: options.exclude, depth: 0 });
@@ -76,6 +76,8 @@ interface WriterContext {
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'longdesc', 'xlink:href']);
 /** <link rel> values that only ask the browser to load or connect early: nothing to keep once inlined. */
 const PRELOAD_RELS = /\b(?:preload|prefetch|modulepreload|preconnect|dns-prefetch|prerender)\b/;
+/** Already absolute (http:, data:, mailto:, …): kept as written, no parsing needed. */
+const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
 const MAX_FRAME_DEPTH = 5;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -89,12 +91,15 @@ class DocumentWriter {
   /** Where the notes about skipped resources go: the end of <body>. */
   notesIndex = -1;
   private readonly base: string;
+  private readonly resolved = new Map<string, string>();
+  private readonly baseOrigin: string | undefined;
 
   constructor(
     private readonly doc: Document,
     private readonly context: WriterContext,
   ) {
     this.base = doc.baseURI || doc.URL;
+    this.baseOrigin = /^https?:/i.test(this.base) ? originOf(this.base) : undefined;
   }
 
   write(provenance?: string): HtmlParts {
@@ -232,12 +237,21 @@ class DocumentWriter {
   private url(value: string): string {
     const trimmed = value.trim();
     if (/^javascript:/i.test(trimmed)) return '#';
-    if (!trimmed || trimmed.startsWith('#') || /^data:/i.test(trimmed)) return value;
-    try {
-      return new URL(trimmed, this.base).href;
-    } catch {
-      return value;
+    if (!trimmed || trimmed.startsWith('#')) return value;
+    if (ABSOLUTE_URL.test(trimmed)) return trimmed;
+    // Root-relative: the base's origin in front says the same without parsing.
+    if (this.baseOrigin && trimmed[0] === '/' && trimmed[1] !== '/' && !trimmed.includes('\\')) return this.baseOrigin + trimmed;
+    // Pages repeat the same few relative forms; parsing each once keeps long order lists cheap.
+    let absolute = this.resolved.get(trimmed);
+    if (absolute === undefined) {
+      try {
+        absolute = new URL(trimmed, this.base).href;
+      } catch {
+        absolute = value;
+      }
+      this.resolved.set(trimmed, absolute);
     }
+    return absolute;
   }
 
   /** The resource as a data: URI, or its absolute URL when it cannot be inlined. */
@@ -418,9 +432,9 @@ function scrollPosition(doc: Document): string {
   return `${x},${y}`;
 }
 
-function originOf(doc: Document): string | undefined {
+function originOf(url: string): string | undefined {
   try {
-    const origin = new URL(doc.URL).origin;
+    const origin = new URL(url).origin;
     return origin === 'null' ? undefined : origin;
   } catch {
     return undefined;
