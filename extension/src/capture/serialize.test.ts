@@ -143,6 +143,17 @@ describe('serializePage: shadow roots, frames, canvases', () => {
     expect(inner).not.toContain('script');
   });
 
+  it('writes a closed shadow root when the browser lets an extension read it', async () => {
+    serve({});
+    const doc = await page('<body><pay-button id="b"></pay-button></body>');
+    const host = doc.getElementById('b')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<button>确认收货</button>';
+    expect((await serializePage(doc, options)).html).toContain('<pay-button id="b"></pay-button>');
+    Object.defineProperty(host, 'openOrClosedShadowRoot', { value: root });
+    expect((await serializePage(doc, options)).html).toContain('<pay-button id="b"><template shadowrootmode="closed"><button>确认收货</button></template></pay-button>');
+  });
+
   it('keeps a frame it cannot read as a link, and says so', async () => {
     serve({});
     const doc = await page('<body><iframe id="f" src="about:blank"></iframe></body>');
@@ -213,6 +224,16 @@ describe('serializePage: images and budgets', () => {
     const { html, report } = await serializePage(doc, options);
     expect(html).toContain('<picture><img alt="商品" src="data:image/png;base64,iVBORw=="></picture>');
     expect(report).toMatchObject({ inlinedResources: 1, inlinedBytes: 4, skipped: [] });
+  });
+
+  it('inlines image inputs, video posters and SVG images', async () => {
+    serve({ 'https://shop.test/i.png': PNG });
+    const doc = await page(
+      '<body><input type="image" src="/i.png"><video poster="/i.png"></video><svg><image href="/i.png"></image><image xlink:href="/i.png"></image></svg></body>',
+    );
+    const { html } = await serializePage(doc, options);
+    expect(html.match(/="data:image\/png;base64,iVBORw=="/g)).toHaveLength(4);
+    expect(html).toContain('<video poster="data:image/png;base64,iVBORw=="></video>');
   });
 
   it('resolves a lazy image from data-src', async () => {
