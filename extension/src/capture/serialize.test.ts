@@ -165,6 +165,19 @@ describe('serializePage: shadow roots, frames, canvases', () => {
     expect(report.skipped).toContainEqual({ url: 'https://other.test/pay', reason: 'frame from another origin: kept as a link' });
   });
 
+  it('keeps a frame that has not loaded its page yet as a link', async () => {
+    serve({});
+    const doc = await page('<body><iframe id="f" src="about:blank"></iframe></body>');
+    const frame = doc.getElementById('f')!;
+    frame.setAttribute('src', '/later');
+    const initial = document.implementation.createHTMLDocument('');
+    Object.defineProperty(initial, 'URL', { value: 'about:blank' });
+    Object.defineProperty(frame, 'contentDocument', { value: initial });
+    const { html, report } = await serializePage(doc, options);
+    expect(html).toContain('<iframe id="f" src="https://shop.test/later"></iframe>');
+    expect(report.skipped).toContainEqual({ url: 'https://shop.test/later', reason: 'frame not loaded yet: kept as a link' });
+  });
+
   it('turns a canvas into an image of what it shows; a tainted one is kept and reported', async () => {
     serve({});
     const doc = await page('<body><canvas id="chart" class="c" style="width:100%" width="20" height="10">fallback</canvas><canvas id="t"></canvas></body>');

@@ -380,14 +380,16 @@ class DocumentWriter {
     } catch {
       // Another origin.
     }
-    if (frameDoc?.documentElement && this.context.depth < MAX_FRAME_DEPTH) {
+    const src = iframe.getAttribute('src');
+    const url = src === null ? '' : this.url(src);
+    // A frame that has not navigated yet (loading=lazy, still loading) shows the initial about:blank: keep its link.
+    const notLoaded = frameDoc?.URL === 'about:blank' && /^https?:/i.test(url);
+    if (frameDoc?.documentElement && !notLoaded && this.context.depth < MAX_FRAME_DEPTH) {
       const writer = new DocumentWriter(frameDoc, { ...this.context, depth: this.context.depth + 1 });
       const parts = writer.write();
       return { src: null, srcdoc: parts.settle().then(() => parts.text()) };
     }
-    const src = iframe.getAttribute('src');
-    const url = src === null ? '' : this.url(src);
-    if (/^https?:/i.test(url)) this.context.loader.skip(url, 'frame from another origin: kept as a link');
+    if (/^https?:/i.test(url)) this.context.loader.skip(url, notLoaded ? 'frame not loaded yet: kept as a link' : 'frame from another origin: kept as a link');
     return null;
   }
 
