@@ -1,4 +1,5 @@
-// Builds the extension into extension/dist: one bundle per manifest entry, plus the manifest, pages and locales.
+// Builds the extension into extension/dist: one bundle per manifest entry and the on-demand capture bundle, plus the
+// manifest, pages and locales.
 // Usage: node extension/build.mjs [--watch]
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ const options = {
     options: join(root, 'src/ui/options.ts'),
     popup: join(root, 'src/ui/popup.ts'),
     'page-world': join(root, 'src/main-world/page-world.ts'),
+    // Injected on demand (chrome.scripting.executeScript) to capture any page; not a manifest entry.
+    capture: join(root, 'src/capture/entry.ts'),
   },
   outdir: dist,
   bundle: true,
