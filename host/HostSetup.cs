@@ -12,14 +12,11 @@ namespace ReceiptGuard.Host;
 /// <summary>The whole host, one feature at a time. Tests build the same app through WebApplicationFactory.</summary>
 public static class HostSetup
 {
-    public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
-
     public static WebApplicationBuilder AddReceiptGuard(this WebApplicationBuilder builder, string? dataFromCommandLine)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The run command prints its own banner with the address; the generic lifetime lines add nothing.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var services = builder.Services;
         services.AddProblemDetails();

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using ReceiptGuard.Host.Http;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Storage;
 
@@ -22,6 +22,7 @@ public static class CaptureEndpoints
 
     public static IServiceCollection AddCapture(this IServiceCollection services)
     {
+        services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<SnapshotStore>();
         return services;
@@ -29,8 +30,10 @@ public static class CaptureEndpoints
 
     public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder endpoints)
     {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<CaptureOptions>>().Value;
         var api = endpoints.MapGroup("/api/snapshots");
-        api.MapPost("/", PostAsync);
+        // Only this endpoint takes large bodies; everything else keeps the server's default limit.
+        api.MapPost("/", PostAsync).WithMetadata(new SnapshotBodyLimit(options.MaxSnapshotBytes));
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapGet("/{id:guid}/html", GetHtmlAsync);
@@ -44,39 +47,18 @@ public static class CaptureEndpoints
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var body = await JsonRequest.ReadAsync<SnapshotPayloadJson>(request, json.Value.SerializerOptions, "snapshot", cancellationToken);
+        if (body.Refused is not null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
-                detail: "Send the snapshot as JSON with Content-Type: application/json.");
+            return body.Refused;
         }
 
-        SnapshotPayloadJson? body;
-        try
+        if (!body.IsRead)
         {
-            body = await JsonSerializer.DeserializeAsync<SnapshotPayloadJson>(request.Body, json.Value.SerializerOptions, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            // A value of the wrong type belongs to its field; broken syntax (truncated, not JSON) to the whole body.
-            var field = exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? FieldOf(exception.Path) : "body";
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [DescribeJsonError(exception)] },
-                title: "The snapshot is not valid JSON",
-                detail: field == "body"
-                    ? $"The body is not a complete JSON object (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): nothing was stored."
-                    : $"'{field}' has the wrong type: nothing was stored.");
+            return body.Invalid!;
         }
 
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["body"] = ["must be a JSON object."] },
-                title: "The snapshot is empty");
-        }
-
-        var (payload, errors) = SnapshotPayloadValidator.Validate(body);
+        var (payload, errors) = SnapshotPayloadValidator.Validate(body.Value);
         if (payload is null)
         {
             return TypedResults.ValidationProblem(
@@ -159,26 +141,4 @@ public static class CaptureEndpoints
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
-
-    /// <summary>"$.capturedAt" → "capturedAt"; the root or an unknown place → "body".</summary>
-    private static string FieldOf(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "body";
-        }
-
-        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        var end = name.IndexOfAny(['.', '[']);
-        name = end > 0 ? name[..end] : name;
-        return name.Length == 0 ? "body" : name;
-    }
-
-    private static string DescribeJsonError(JsonException exception)
-    {
-        // System.Text.Json's own message is precise ("…could not be converted to System.String… LineNumber: 0 | BytePositionInLine: 12").
-        var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }
