@@ -20,6 +20,9 @@ public static class CaptureEndpoints
     public const string CapturedPagePolicy =
         "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>Screenshots and embedded data are served as data: never rendered as a document, never sniffed.</summary>
+    public const string EvidenceFilePolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
+
     public static IServiceCollection AddCapture(this IServiceCollection services)
     {
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +40,8 @@ public static class CaptureEndpoints
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapGet("/{id:guid}/html", GetHtmlAsync);
+        api.MapGet("/{id:guid}/screenshot", GetScreenshotAsync);
+        api.MapGet("/{id:guid}/embedded", GetEmbeddedDataAsync);
         return endpoints;
     }
 
@@ -124,10 +129,7 @@ public static class CaptureEndpoints
         var stream = artifacts.OpenRead(snapshot.HtmlSha256);
         if (stream is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status500InternalServerError,
-                title: "Evidence file missing",
-                detail: $"The page of snapshot {id} (sha256 {snapshot.HtmlSha256}) is not in the data folder.");
+            return MissingFile(id, "page", snapshot.HtmlSha256);
         }
 
         var headers = context.Response.Headers;
@@ -138,6 +140,73 @@ public static class CaptureEndpoints
         headers.CacheControl = "private, max-age=31536000, immutable";
         return TypedResults.Stream(stream, "text/html; charset=utf-8");
     }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetScreenshotAsync(
+        Guid id, HttpContext context, SnapshotStore store, ArtifactStore artifacts, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetWithScreenshotAsync(id, cancellationToken);
+        if (stored is not { } found)
+        {
+            return NotFound(id);
+        }
+
+        if (found.Screenshot is not { } screenshot)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No screenshot",
+                detail: found.Summary.ScreenshotError is { } reason
+                    ? $"Snapshot {id} has no screenshot: {reason}"
+                    : $"Snapshot {id} has no screenshot.");
+        }
+
+        return ServeEvidence(context, artifacts, screenshot.Sha256, screenshot.MediaType, id, "screenshot");
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetEmbeddedDataAsync(
+        Guid id, HttpContext context, SnapshotStore store, ArtifactStore artifacts, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetAsync(id, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound(id);
+        }
+
+        if (snapshot.EmbeddedDataSha256 is not { } sha256)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No embedded data",
+                detail: $"Snapshot {id} was captured without embedded data scripts.");
+        }
+
+        return ServeEvidence(context, artifacts, sha256, "application/json; charset=utf-8", id, "embedded data");
+    }
+
+    private static Results<FileStreamHttpResult, ProblemHttpResult> ServeEvidence(
+        HttpContext context, ArtifactStore artifacts, string sha256, string contentType, Guid id, string what)
+    {
+        var stream = artifacts.OpenRead(sha256);
+        if (stream is null)
+        {
+            return MissingFile(id, what, sha256);
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = EvidenceFilePolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        // Content-addressed: the bytes behind this snapshot never change.
+        headers.CacheControl = "private, max-age=31536000, immutable";
+        return TypedResults.Stream(stream, contentType);
+    }
+
+    private static ProblemHttpResult MissingFile(Guid id, string what, string sha256) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "Evidence file missing",
+            detail: $"The {what} of snapshot {id} (sha256 {sha256}) is not in the data folder.");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
