@@ -4,6 +4,7 @@ using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Cli;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Settings;
 using ReceiptGuard.Host.Storage;
 using ReceiptGuard.Host.Ui;
 
@@ -31,6 +32,7 @@ public static class HostSetup
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddCapture();
+        services.AddSettings();
         services.AddLive();
         services.AddUi();
         return builder;
@@ -44,6 +46,7 @@ public static class HostSetup
 
         app.MapHealth();
         app.MapCapture();
+        app.MapSettings();
         app.MapLive();
         app.MapUi();
         return app;
