@@ -4,6 +4,7 @@ using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Cli;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Settings;
 using ReceiptGuard.Host.Storage;
 using ReceiptGuard.Host.Ui;
 
@@ -12,14 +13,11 @@ namespace ReceiptGuard.Host;
 /// <summary>The whole host, one feature at a time. Tests build the same app through WebApplicationFactory.</summary>
 public static class HostSetup
 {
-    public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
-
     public static WebApplicationBuilder AddReceiptGuard(this WebApplicationBuilder builder, string? dataFromCommandLine)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The run command prints its own banner with the address; the generic lifetime lines add nothing.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var services = builder.Services;
         services.AddProblemDetails();
@@ -34,6 +32,7 @@ public static class HostSetup
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddCapture();
+        services.AddSettings();
         services.AddLive();
         services.AddUi();
         return builder;
@@ -47,6 +46,7 @@ public static class HostSetup
 
         app.MapHealth();
         app.MapCapture();
+        app.MapSettings();
         app.MapLive();
         app.MapUi();
         return app;

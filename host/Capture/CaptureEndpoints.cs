@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using ReceiptGuard.Host.Http;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Storage;
 
@@ -20,8 +20,12 @@ public static class CaptureEndpoints
     public const string CapturedPagePolicy =
         "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>Screenshots and embedded data are served as data: never rendered as a document, never sniffed.</summary>
+    public const string EvidenceFilePolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
+
     public static IServiceCollection AddCapture(this IServiceCollection services)
     {
+        services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<SnapshotStore>();
         return services;
@@ -29,11 +33,15 @@ public static class CaptureEndpoints
 
     public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder endpoints)
     {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<CaptureOptions>>().Value;
         var api = endpoints.MapGroup("/api/snapshots");
-        api.MapPost("/", PostAsync);
+        // Only this endpoint takes large bodies; everything else keeps the server's default limit.
+        api.MapPost("/", PostAsync).WithMetadata(new SnapshotBodyLimit(options.MaxSnapshotBytes));
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapGet("/{id:guid}/html", GetHtmlAsync);
+        api.MapGet("/{id:guid}/screenshot", GetScreenshotAsync);
+        api.MapGet("/{id:guid}/embedded", GetEmbeddedDataAsync);
         return endpoints;
     }
 
@@ -44,39 +52,18 @@ public static class CaptureEndpoints
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var body = await JsonRequest.ReadAsync<SnapshotPayloadJson>(request, json.Value.SerializerOptions, "snapshot", cancellationToken);
+        if (body.Refused is not null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
-                detail: "Send the snapshot as JSON with Content-Type: application/json.");
+            return body.Refused;
         }
 
-        SnapshotPayloadJson? body;
-        try
+        if (!body.IsRead)
         {
-            body = await JsonSerializer.DeserializeAsync<SnapshotPayloadJson>(request.Body, json.Value.SerializerOptions, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            // A value of the wrong type belongs to its field; broken syntax (truncated, not JSON) to the whole body.
-            var field = exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? FieldOf(exception.Path) : "body";
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [DescribeJsonError(exception)] },
-                title: "The snapshot is not valid JSON",
-                detail: field == "body"
-                    ? $"The body is not a complete JSON object (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): nothing was stored."
-                    : $"'{field}' has the wrong type: nothing was stored.");
+            return body.Invalid!;
         }
 
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["body"] = ["must be a JSON object."] },
-                title: "The snapshot is empty");
-        }
-
-        var (payload, errors) = SnapshotPayloadValidator.Validate(body);
+        var (payload, errors) = SnapshotPayloadValidator.Validate(body.Value);
         if (payload is null)
         {
             return TypedResults.ValidationProblem(
@@ -142,10 +129,7 @@ public static class CaptureEndpoints
         var stream = artifacts.OpenRead(snapshot.HtmlSha256);
         if (stream is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status500InternalServerError,
-                title: "Evidence file missing",
-                detail: $"The page of snapshot {id} (sha256 {snapshot.HtmlSha256}) is not in the data folder.");
+            return MissingFile(id, "page", snapshot.HtmlSha256);
         }
 
         var headers = context.Response.Headers;
@@ -157,28 +141,73 @@ public static class CaptureEndpoints
         return TypedResults.Stream(stream, "text/html; charset=utf-8");
     }
 
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
-
-    /// <summary>"$.capturedAt" → "capturedAt"; the root or an unknown place → "body".</summary>
-    private static string FieldOf(string? path)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetScreenshotAsync(
+        Guid id, HttpContext context, SnapshotStore store, ArtifactStore artifacts, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(path) || path == "$")
+        var stored = await store.GetWithScreenshotAsync(id, cancellationToken);
+        if (stored is not { } found)
         {
-            return "body";
+            return NotFound(id);
         }
 
-        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        var end = name.IndexOfAny(['.', '[']);
-        name = end > 0 ? name[..end] : name;
-        return name.Length == 0 ? "body" : name;
+        if (found.Screenshot is not { } screenshot)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No screenshot",
+                detail: found.Summary.ScreenshotError is { } reason
+                    ? $"Snapshot {id} has no screenshot: {reason}"
+                    : $"Snapshot {id} has no screenshot.");
+        }
+
+        return ServeEvidence(context, artifacts, screenshot.Sha256, screenshot.MediaType, id, "screenshot");
     }
 
-    private static string DescribeJsonError(JsonException exception)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetEmbeddedDataAsync(
+        Guid id, HttpContext context, SnapshotStore store, ArtifactStore artifacts, CancellationToken cancellationToken)
     {
-        // System.Text.Json's own message is precise ("…could not be converted to System.String… LineNumber: 0 | BytePositionInLine: 12").
-        var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var snapshot = await store.GetAsync(id, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound(id);
+        }
+
+        if (snapshot.EmbeddedDataSha256 is not { } sha256)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No embedded data",
+                detail: $"Snapshot {id} was captured without embedded data scripts.");
+        }
+
+        return ServeEvidence(context, artifacts, sha256, "application/json; charset=utf-8", id, "embedded data");
     }
+
+    private static Results<FileStreamHttpResult, ProblemHttpResult> ServeEvidence(
+        HttpContext context, ArtifactStore artifacts, string sha256, string contentType, Guid id, string what)
+    {
+        var stream = artifacts.OpenRead(sha256);
+        if (stream is null)
+        {
+            return MissingFile(id, what, sha256);
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = EvidenceFilePolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        // Content-addressed: the bytes behind this snapshot never change.
+        headers.CacheControl = "private, max-age=31536000, immutable";
+        return TypedResults.Stream(stream, contentType);
+    }
+
+    private static ProblemHttpResult MissingFile(Guid id, string what, string sha256) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "Evidence file missing",
+            detail: $"The {what} of snapshot {id} (sha256 {sha256}) is not in the data folder.");
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
 }

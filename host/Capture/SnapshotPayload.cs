@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ReceiptGuard.Host.Capture;
@@ -31,10 +32,23 @@ public sealed record SnapshotPayload(
     string Site,
     string ButtonText,
     string? OrderHint,
-    CaptureKind Capture)
+    CaptureKind Capture,
+    IReadOnlyList<EmbeddedScript> EmbeddedData,
+    Screenshot? Screenshot,
+    string? ScreenshotError,
+    string? ContextJson)
 {
     public const int Version = 1;
+
+    /// <summary>Whether any of the evidence fields added to protocol v1 later was sent.</summary>
+    public bool HasEvidenceFields => EmbeddedData.Count > 0 || Screenshot is not null || ScreenshotError is not null || ContextJson is not null;
 }
+
+/// <summary>A script whose text is data the page carries about the order (the page's <c>html</c> keeps no scripts).</summary>
+public sealed record EmbeddedScript(string Type, string Text);
+
+/// <summary>The visible tab at capture time, decoded from its data URL; the bytes were checked to be what the URL declared.</summary>
+public sealed record Screenshot(string MediaType, ReadOnlyMemory<byte> Bytes);
 
 /// <summary>
 /// The wire form, every member optional, so that a missing or mistyped field becomes a 400 naming that field rather
@@ -64,4 +78,21 @@ public sealed class SnapshotPayloadJson
     public string? OrderHint { get; set; }
 
     public string? Capture { get; set; }
+
+    public IReadOnlyList<EmbeddedScriptJson?>? EmbeddedData { get; set; }
+
+    /// <summary>A <c>data:image/png;base64,…</c> or <c>data:image/jpeg;base64,…</c> URL.</summary>
+    public string? Screenshot { get; set; }
+
+    public string? ScreenshotError { get; set; }
+
+    /// <summary>Kept as JSON: checked for the members the host knows, stored with any it does not.</summary>
+    public JsonElement? Context { get; set; }
+}
+
+public sealed class EmbeddedScriptJson
+{
+    public string? Type { get; set; }
+
+    public string? Text { get; set; }
 }

@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ReceiptGuard.Host.Capture;
@@ -9,6 +13,25 @@ public static partial class SnapshotPayloadValidator
     public const int MaxUrlLength = 8192;
     public const int MaxTitleLength = 2048;
     public const int MaxButtonTextLength = 256;
+    public const int MaxEmbeddedTypeLength = 256;
+    public const int MaxScreenshotErrorLength = 500;
+
+    /// <summary>20 MiB decoded: a full-HD tab as PNG is a few MB; more than this is not a screenshot.</summary>
+    public const int MaxScreenshotBytes = 20 * 1024 * 1024;
+
+    private static readonly (string Prefix, string MediaType)[] ScreenshotPrefixes =
+    [
+        ("data:image/png;base64,", "image/png"),
+        ("data:image/jpeg;base64,", "image/jpeg"),
+    ];
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>SOI (FF D8) and the first byte of the next marker: every JPEG starts so.</summary>
+    private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
+
+    /// <summary>Non-ASCII kept readable in the stored context; it is only ever served as JSON.</summary>
+    private static readonly JsonWriterOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static (SnapshotPayload? Payload, Dictionary<string, string[]> Errors) Validate(SnapshotPayloadJson json)
     {
@@ -133,12 +156,145 @@ public static partial class SnapshotPayloadValidator
             Fail("orderHint", "must be an order id as shown on the page: 1 to 64 letters, digits, '-' or '_'.");
         }
 
+        var embeddedData = ValidateEmbeddedData(json.EmbeddedData, Fail);
+        var screenshot = json.Screenshot is null ? null : ValidateScreenshot(json.Screenshot, Fail);
+
+        if (json.ScreenshotError is { Length: > MaxScreenshotErrorLength })
+        {
+            Fail("screenshotError", $"is longer than {MaxScreenshotErrorLength} characters.");
+        }
+
+        string? context = null;
+        if (json.Context is { ValueKind: not JsonValueKind.Null } contextJson)
+        {
+            ValidateContext(contextJson, Fail);
+            context = Compact(contextJson);
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return (new SnapshotPayload(id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!, json.OrderHint, capture), errors);
+        return (new SnapshotPayload(
+            id, url!, json.Title!, capturedAt.ToUniversalTime(), json.Html!, decision, json.Site!, json.ButtonText!, json.OrderHint, capture,
+            embeddedData, screenshot, json.ScreenshotError, context), errors);
+    }
+
+    private static List<EmbeddedScript> ValidateEmbeddedData(IReadOnlyList<EmbeddedScriptJson?>? items, Action<string, string> fail)
+    {
+        var scripts = new List<EmbeddedScript>(items?.Count ?? 0);
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var field = $"embeddedData[{i}]";
+            switch (items![i])
+            {
+                case null:
+                    fail(field, "must be an object {type, text}.");
+                    break;
+                case { Type: null }:
+                    fail($"{field}.type", "is required: the script's type attribute, or 'text/javascript'.");
+                    break;
+                case { Type.Length: > MaxEmbeddedTypeLength }:
+                    fail($"{field}.type", $"is longer than {MaxEmbeddedTypeLength} characters.");
+                    break;
+                case { Text: null }:
+                    fail($"{field}.text", "is required: the script's text.");
+                    break;
+                case { Type: { } type, Text: { } text }:
+                    scripts.Add(new EmbeddedScript(type, text));
+                    break;
+            }
+        }
+
+        return scripts;
+    }
+
+    private static Screenshot? ValidateScreenshot(string dataUrl, Action<string, string> fail)
+    {
+        var (prefix, mediaType) = ScreenshotPrefixes.FirstOrDefault(p => dataUrl.StartsWith(p.Prefix, StringComparison.Ordinal));
+        if (prefix is null)
+        {
+            fail("screenshot", "must be a data URL starting data:image/png;base64, or data:image/jpeg;base64, (or null when there is none).");
+            return null;
+        }
+
+        var base64 = dataUrl.AsSpan(prefix.Length);
+        // Refuse by length before decoding: 4 base64 characters carry 3 bytes.
+        if ((long)base64.Length / 4 * 3 > MaxScreenshotBytes + 2)
+        {
+            fail("screenshot", $"is larger than {MaxScreenshotBytes / 1024 / 1024} MB decoded.");
+            return null;
+        }
+
+        var bytes = new byte[base64.Length / 4 * 3 + 3];
+        if (!Convert.TryFromBase64Chars(base64, bytes, out var length) || length == 0)
+        {
+            fail("screenshot", "is not valid base64 after the data URL prefix.");
+            return null;
+        }
+
+        if (length > MaxScreenshotBytes)
+        {
+            fail("screenshot", $"is larger than {MaxScreenshotBytes / 1024 / 1024} MB decoded.");
+            return null;
+        }
+
+        var image = bytes.AsMemory(0, length);
+        var signature = mediaType == "image/png" ? PngSignature : JpegStart;
+        if (!image.Span.StartsWith(signature))
+        {
+            fail("screenshot", $"declares {mediaType} but its bytes are not a {(mediaType == "image/png" ? "PNG" : "JPEG")} image.");
+            return null;
+        }
+
+        return new Screenshot(mediaType, image);
+    }
+
+    /// <summary>Checks the members the host reads (the UI shows them); members it does not know are kept as they are.</summary>
+    private static void ValidateContext(JsonElement context, Action<string, string> fail)
+    {
+        if (context.ValueKind != JsonValueKind.Object)
+        {
+            fail("context", "must be a JSON object (or absent).");
+            return;
+        }
+
+        void Expect(string name, JsonValueKind kind, string what)
+        {
+            if (context.TryGetProperty(name, out var value) && value.ValueKind != kind)
+            {
+                fail($"context.{name}", $"must be {what}.");
+            }
+        }
+
+        Expect("timeZone", JsonValueKind.String, "a string: the IANA time zone, e.g. 'Asia/Shanghai'");
+        Expect("utcOffsetMinutes", JsonValueKind.Number, "a number: local time minus UTC in minutes");
+        Expect("userAgent", JsonValueKind.String, "a string");
+        Expect("language", JsonValueKind.String, "a string, e.g. 'zh-CN'");
+        Expect("extensionVersion", JsonValueKind.String, "a string");
+        Expect("viewport", JsonValueKind.Object, "an object {width, height, devicePixelRatio}");
+        Expect("serializer", JsonValueKind.Object, "an object: the serializer's report");
+
+        // null: a manual capture has no checklist.
+        if (context.TryGetProperty("checklist", out var checklist) && checklist.ValueKind != JsonValueKind.Null
+            && (checklist.ValueKind != JsonValueKind.Object
+                || checklist.EnumerateObject().Any(item => item.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))))
+        {
+            fail("context.checklist", "must be an object of checklist item id → true/false, or null.");
+        }
+    }
+
+    /// <summary>The context as one line of JSON: what is stored, served and fingerprinted.</summary>
+    private static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CompactJson))
+        {
+            element.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -1,6 +1,11 @@
+using System.Text.Json;
+
 namespace ReceiptGuard.Host.Capture;
 
-/// <summary>A stored snapshot as the API, the hub and the UI show it (the page itself is fetched separately).</summary>
+/// <summary>
+/// A stored snapshot as the API, the hub and the UI show it. The page, the screenshot and the embedded data are
+/// fetched separately; their SHA-256s name the stored files.
+/// </summary>
 public sealed record SnapshotSummary(
     Guid Id,
     string Url,
@@ -13,6 +18,15 @@ public sealed record SnapshotSummary(
     DateTimeOffset CapturedAt,
     DateTimeOffset ReceivedAt,
     string HtmlSha256,
-    long HtmlBytes);
+    long HtmlBytes,
+    bool HasScreenshot,
+    string? ScreenshotSha256,
+    string? ScreenshotError,
+    bool HasEmbeddedData,
+    string? EmbeddedDataSha256,
+    JsonElement? Context);
 
 public sealed record SnapshotPage(IReadOnlyList<SnapshotSummary> Items, int Total, int Limit, int Offset);
+
+/// <summary>Where a snapshot's stored screenshot is and what it is; internal to the host (not part of the API).</summary>
+public sealed record StoredScreenshot(string Sha256, string MediaType);

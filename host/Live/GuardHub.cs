@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ReceiptGuard.Host.Capture;
+using ReceiptGuard.Host.Settings;
 
 namespace ReceiptGuard.Host.Live;
 
@@ -7,6 +8,9 @@ namespace ReceiptGuard.Host.Live;
 public interface IGuardClient
 {
     Task SnapshotStored(SnapshotSummary snapshot);
+
+    /// <summary>The host settings changed (PUT /api/settings): the extension's capture follows them from now on.</summary>
+    Task SettingsChanged(HostSettings settings);
 }
 
 /// <summary>Push-only for now: clients listen; the host speaks through <see cref="IHubContext{THub,T}"/>.</summary>

@@ -37,6 +37,26 @@ public static class Migrations
         """
         ALTER TABLE snapshots ADD COLUMN capture TEXT NOT NULL DEFAULT 'guard';
         """,
+
+        // 4: evidence beside the page: the page's data scripts and a screenshot (both artifacts), why there is no
+        //    screenshot, and the capture context as compact JSON. And the host settings the extension follows: one
+        //    row, absent until they are first changed.
+        """
+        ALTER TABLE snapshots ADD COLUMN embedded_sha256   TEXT;
+        ALTER TABLE snapshots ADD COLUMN embedded_bytes    INTEGER;
+        ALTER TABLE snapshots ADD COLUMN screenshot_sha256 TEXT;
+        ALTER TABLE snapshots ADD COLUMN screenshot_type   TEXT CHECK (screenshot_type IN ('image/png', 'image/jpeg'));
+        ALTER TABLE snapshots ADD COLUMN screenshot_bytes  INTEGER;
+        ALTER TABLE snapshots ADD COLUMN screenshot_error  TEXT;
+        ALTER TABLE snapshots ADD COLUMN context           TEXT;
+        CREATE TABLE host_settings (
+            id                 INTEGER PRIMARY KEY CHECK (id = 1),
+            max_resource_bytes INTEGER NOT NULL,
+            max_total_bytes    INTEGER NOT NULL,
+            screenshots        INTEGER NOT NULL CHECK (screenshots IN (0, 1)),
+            updated_at         TEXT    NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

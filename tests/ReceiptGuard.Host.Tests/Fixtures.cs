@@ -5,6 +5,9 @@ namespace ReceiptGuard.Host.Tests;
 /// <summary>Files from tests/fixtures, copied next to the test assembly.</summary>
 public static class Fixtures
 {
+    /// <summary>The optional members protocol v1 grew for evidence capture.</summary>
+    public static readonly string[] EvidenceFields = ["embeddedData", "screenshot", "screenshotError", "context"];
+
     public static string PathOf(string relative) => Path.Combine(AppContext.BaseDirectory, "fixtures", relative);
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
@@ -18,6 +21,17 @@ public static class Fixtures
         var snapshot = ExampleSnapshot();
         snapshot["id"] = Guid.NewGuid().ToString("D");
         change?.Invoke(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>The snapshot as an extension from before evidence capture sends it.</summary>
+    public static JsonObject WithoutEvidence(JsonObject snapshot)
+    {
+        foreach (var field in EvidenceFields)
+        {
+            snapshot.Remove(field);
+        }
+
         return snapshot;
     }
 }

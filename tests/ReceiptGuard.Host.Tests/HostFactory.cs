@@ -10,14 +10,18 @@ namespace ReceiptGuard.Host.Tests;
 /// <summary>The real host in memory, with its own empty data folder (a real SQLite file) per instance.</summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     public HostFactory()
         : this(TempDirectory.Create("host-tests"))
     {
     }
 
-    public HostFactory(string dataDirectory)
+    /// <param name="settings">Extra configuration, e.g. <c>ReceiptGuard:MaxSnapshotBytes</c>.</param>
+    public HostFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string DataDirectory { get; }
@@ -25,6 +29,11 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(ReceiptGuardDefaults.DataDirectoryKey, DataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Testing");
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace ReceiptGuard.Host.Tests;
 
@@ -38,6 +39,50 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
         var html = await client.GetStringAsync("/");
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_snapshot_page_has_places_for_the_screenshot_and_the_capture_context_and_may_load_our_images()
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"screenshot\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"context\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"serializer\"", html, StringComparison.Ordinal);
+        // No inline script: the page's only script is the bundle.
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Matches("img-src [^;]*'self'", policy);
+        Assert.DoesNotMatch("script-src [^;]*(unsafe|data:|\\*)", policy);
+    }
+
+    [Fact]
+    public async Task The_ui_script_reads_the_evidence_endpoints_in_both_languages()
+    {
+        using var client = fixture.Host.CreateClient();
+        var script = await client.GetStringAsync("/assets/app.js");
+
+        Assert.Contains("/screenshot", script, StringComparison.Ordinal);
+        Assert.Contains("/embedded", script, StringComparison.Ordinal);
+        Assert.Contains("Capture context", script, StringComparison.Ordinal);
+        Assert.Contains("保存时的环境", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_screenshot_the_page_shows_is_served_as_an_image_from_our_origin()
+    {
+        using var client = fixture.Host.CreateClient();
+        var snapshot = Fixtures.NewSnapshot();
+        (await client.PostAsync("/api/snapshots", new StringContent(snapshot.ToJsonString(), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var image = await client.GetAsync($"/api/snapshots/{snapshot["id"]}/screenshot");
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", image.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
     }
 
     [Fact]

@@ -15,6 +15,29 @@ export interface SnapshotSummary {
   receivedAt: string;
   htmlSha256: string;
   htmlBytes: number;
+  hasScreenshot: boolean;
+  screenshotSha256: string | null;
+  /** Why there is no screenshot, as the extension recorded it. */
+  screenshotError: string | null;
+  hasEmbeddedData: boolean;
+  embeddedDataSha256: string | null;
+  context: CaptureContext | null;
+}
+
+/**
+ * The capture context as stored: the host checked the known members' types when present; any of them may be missing
+ * and members it does not know are kept (extension/src/shared/protocol.ts defines the full shape).
+ */
+export interface CaptureContext {
+  timeZone?: string;
+  utcOffsetMinutes?: number;
+  userAgent?: string;
+  language?: string;
+  extensionVersion?: string;
+  viewport?: Record<string, unknown>;
+  checklist?: Record<string, boolean> | null;
+  serializer?: Record<string, unknown>;
+  [member: string]: unknown;
 }
 
 export interface SnapshotPage {
@@ -54,3 +77,7 @@ export const listSnapshots = (limit: number, offset: number): Promise<SnapshotPa
 export const getSnapshot = (id: string): Promise<SnapshotSummary> => getJson<SnapshotSummary>(`/api/snapshots/${encodeURIComponent(id)}`);
 
 export const snapshotHtmlUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/html`;
+
+export const snapshotScreenshotUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/screenshot`;
+
+export const snapshotEmbeddedUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/embedded`;

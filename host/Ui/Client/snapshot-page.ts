@@ -1,5 +1,7 @@
-// "/snapshots/{id}": one snapshot's metadata and the captured page in an inert, sandboxed frame.
-import { ApiError, getSnapshot, snapshotHtmlUrl, type SnapshotSummary } from './api';
+// "/snapshots/{id}": one snapshot's metadata, its screenshot and capture context, and the captured page in an inert,
+// sandboxed frame.
+import { ApiError, getSnapshot, snapshotEmbeddedUrl, snapshotHtmlUrl, type SnapshotSummary } from './api';
+import { renderContext, renderScreenshot, renderSerializer } from './evidence';
 import { decisionLabel, el, formatBytes, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
@@ -17,6 +19,9 @@ function renderMeta(snapshot: SnapshotSummary): void {
     ['metaHash', el('code', snapshot.htmlSha256)],
     ['metaSize', formatBytes(snapshot.htmlBytes)],
   ];
+  if (snapshot.hasEmbeddedData) {
+    entries.push(['metaEmbedded', el('a', t('embeddedLink'), { href: snapshotEmbeddedUrl(snapshot.id), target: '_blank', rel: 'noopener' })]);
+  }
   const list = document.getElementById('meta')!;
   list.replaceChildren();
   for (const [label, value] of entries) {
@@ -33,6 +38,9 @@ export async function startSnapshotPage(): Promise<void> {
     document.getElementById('title')!.textContent = snapshot.title || t('untitled');
     document.title = `ReceiptGuard — ${snapshot.title || t('untitled')}`;
     renderMeta(snapshot);
+    renderScreenshot(snapshot, document.getElementById('screenshot')!);
+    renderContext(snapshot.context, document.getElementById('context')!, document.getElementById('context-none')!);
+    renderSerializer(snapshot.context, document.getElementById('serializer')!, document.getElementById('serializer-section')!);
     (document.getElementById('page') as HTMLIFrameElement).src = snapshotHtmlUrl(snapshot.id);
   } catch (error) {
     showError(error instanceof ApiError && error.status === 404 ? t('notFound') : t('loadFailed', { message: (error as Error).message }));
