@@ -1,5 +1,5 @@
 // Talking HTTP to the local host. Every outcome is classified so the outbox knows whether to retry.
-import type { SnapshotV1 } from '../shared/protocol';
+import type { HostSettings, SnapshotV1 } from '../shared/protocol';
 
 export type PostResult =
   | { kind: 'delivered' }
@@ -45,4 +45,17 @@ export async function getHealth(hostUrl: string, fetchImpl: typeof fetch = fetch
   const response = await fetchImpl(`${hostUrl}/api/health`, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`host answered ${response.status}`);
   return (await response.json()) as HostHealth;
+}
+
+/** The host's capture settings; null when this host has none to give (an older host) or cannot be reached. */
+export async function getHostSettingsFrom(hostUrl: string, fetchImpl: typeof fetch = fetch): Promise<HostSettings | null> {
+  try {
+    const response = await fetchImpl(`${hostUrl}/api/settings`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return null;
+    const body = (await response.json()) as Partial<HostSettings>;
+    if (typeof body.maxResourceBytes !== 'number' || typeof body.maxTotalBytes !== 'number' || typeof body.screenshots !== 'boolean') return null;
+    return { maxResourceBytes: body.maxResourceBytes, maxTotalBytes: body.maxTotalBytes, screenshots: body.screenshots };
+  } catch {
+    return null;
+  }
 }

@@ -1,19 +1,28 @@
 // Service worker entry. Listeners are registered synchronously at the top level so that a worker woken by an event
-// finds them; all state lives in IndexedDB (the outbox) and chrome.storage (settings).
-import { isWorkerRequest, type WorkerRequest } from '../shared/protocol';
-import { getSettings } from '../shared/settings';
+// finds them; all state lives in IndexedDB (the outbox) and chrome.storage (settings, the host link's state).
+import { isWorkerRequest, type HostConnection, type HostSettings, type WorkerRequest, type WorkerStatus } from '../shared/protocol';
+import { getHostSettings, getSettings, HOST_SETTINGS_KEY } from '../shared/settings';
 import { deliverPending, type DeliveryReport } from './delivery';
+import { fetchResource } from './fetch-resource';
 import { syncGenericScripts } from './generic-sites';
-import { postSnapshot } from './host-client';
+import { getHostSettingsFrom, postSnapshot } from './host-client';
+import { HostLink } from './host-link';
+import { CaptureError, captureTab } from './manual-capture';
 import { Outbox } from './outbox';
+import { screenshotOfTab } from './screenshot';
 import { forgetTab, recordGuardStatus } from './tab-status';
 
 const RETRY_ALARM = 'outbox-retry';
 const DELIVERY_WAIT_MS = 1500;
+const HOST_CONNECTION_KEY = 'hostConnection';
+const OUTBOX_STATUS_KEY = 'outboxStatus';
+/** Parts of a page that stopped arriving a day ago will never be completed. */
+const STALE_PARTS_MS = 24 * 60 * 60_000;
 const outbox = new Outbox();
 let lastReport: DeliveryReport | null = null;
 let running: Promise<void> | null = null;
 let again = false;
+let connection: HostConnection = { state: 'connecting', since: Date.now(), error: null };
 
 /** Delivers what is queued; concurrent calls coalesce into at most one more pass. */
 function flush(): Promise<void> {
@@ -27,6 +36,7 @@ function flush(): Promise<void> {
       const { hostUrl } = await getSettings();
       lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot));
     } while (again);
+    await publishStatus();
     // Wake up later only while something is waiting (alarms survive the worker being stopped).
     if (lastReport.pending > 0) await chrome.alarms.create(RETRY_ALARM, { periodInMinutes: 0.5 });
     else await chrome.alarms.clear(RETRY_ALARM);
@@ -38,17 +48,89 @@ function flush(): Promise<void> {
   return running;
 }
 
+const link = new HostLink({
+  state(next) {
+    connection = next;
+    void chrome.storage.session.set({ [HOST_CONNECTION_KEY]: next });
+  },
+  connected() {
+    // The host is (back) up: deliver what waited, and learn its capture settings.
+    void flush();
+    void getSettings()
+      .then(({ hostUrl }) => getHostSettingsFrom(hostUrl))
+      .then((settings) => settings && rememberHostSettings(settings));
+  },
+  snapshotStored(id) {
+    // The host has it, even if the answer to our POST was lost (the worker stopped mid-request).
+    void outbox.has(id).then(async (queued) => {
+      if (!queued) return;
+      await outbox.remove(id);
+      await publishStatus();
+    });
+  },
+  settingsChanged(settings) {
+    void rememberHostSettings(settings);
+  },
+});
+
+async function rememberHostSettings(settings: HostSettings): Promise<void> {
+  await chrome.storage.local.set({ [HOST_SETTINGS_KEY]: settings });
+}
+
+async function openLink(): Promise<void> {
+  link.open((await getSettings()).hostUrl);
+}
+
+async function status(): Promise<WorkerStatus> {
+  const entries = await outbox.list();
+  const rejected = entries.filter((e) => e.rejected).length;
+  return { queued: entries.length - rejected, rejected, lastError: lastReport?.lastError ?? entries.find((e) => e.lastError)?.lastError ?? null, host: connection };
+}
+
+/** Puts the outbox's state where open extension pages (popup, options) see it change. */
+async function publishStatus(): Promise<void> {
+  const { queued, rejected, lastError } = await status();
+  await chrome.storage.session.set({ [OUTBOX_STATUS_KEY]: { queued, rejected, lastError } });
+}
+
+async function queue(snapshotId: string): Promise<{ ok: true; queued: number; delivered: boolean }> {
+  // A short wait for delivery, so the page can tell the user whether the host has it or it is queued.
+  await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, DELIVERY_WAIT_MS))]);
+  return { ok: true, queued: await outbox.count(), delivered: !(await outbox.has(snapshotId)) };
+}
+
+async function saveTab(tabId: number) {
+  const snapshot = await captureTab(tabId, {
+    settings: await getHostSettings(),
+    screenshot: async (tab) => screenshotOfTab(tab, (await getHostSettings()).screenshots),
+  });
+  await outbox.add(snapshot);
+  const answer = await queue(snapshot.id);
+  return { ok: true as const, id: snapshot.id, delivered: answer.delivered };
+}
+
 async function handle(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<unknown> {
   switch (request.kind) {
     case 'guard-status':
       if (sender.tab?.id !== undefined) await recordGuardStatus(sender.tab.id, sender.frameId ?? 0, request.status);
       return { ok: true };
-    case 'snapshot': {
-      await outbox.add(request.snapshot);
-      // A short wait for delivery, so the page can tell the user whether the host has it or it is queued.
-      await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, DELIVERY_WAIT_MS))]);
-      return { ok: true, queued: await outbox.count(), delivered: !(await outbox.has(request.snapshot.id)) };
+    case 'snapshot-part':
+      await outbox.addPart(request.id, request.index, request.text);
+      return { ok: true };
+    case 'snapshot':
+      if (request.parts) await outbox.addFromParts(request.snapshot, request.parts);
+      else await outbox.add(request.snapshot);
+      await publishStatus();
+      return queue(request.snapshot.id);
+    case 'screenshot': {
+      if (!sender.tab) return { ok: true, screenshot: null, error: 'not sent from a tab' };
+      const shot = await screenshotOfTab(sender.tab, (await getHostSettings()).screenshots);
+      return { ok: true, ...shot };
     }
+    case 'fetch-resource':
+      return { ok: true, ...(await fetchResource(request.url, request.maxBytes)) };
+    case 'save-page':
+      return saveTab(request.tabId);
     case 'open-host': {
       const { hostUrl } = await getSettings();
       await chrome.tabs.create({ url: `${hostUrl}${request.path}` });
@@ -56,31 +138,60 @@ async function handle(request: WorkerRequest, sender: chrome.runtime.MessageSend
     }
     case 'flush':
       await flush();
-      return { ok: true, status: { queued: await outbox.count(), lastError: lastReport?.lastError ?? null } };
+      return { ok: true, status: await status() };
     case 'status':
-      return { ok: true, status: { queued: await outbox.count(), lastError: lastReport?.lastError ?? null } };
+      return { ok: true, status: await status() };
   }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof CaptureError) return error.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isWorkerRequest(message)) return false;
-  handle(message, sender).then(sendResponse, (error: unknown) =>
-    sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
+  // Extension pages and content scripts only: another extension's messages do not arrive here (no externally_connectable).
+  handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: errorText(error) }));
   return true; // answer asynchronously
 });
+
+// The keyboard shortcut: activeTab is granted for the tab in front, so it can be captured like from the popup.
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command !== 'save-evidence' || tab?.id === undefined) return;
+  const tabId = tab.id;
+  saveTab(tabId).then(
+    (answer) => showBadge(tabId, answer.delivered ? '✓' : '…', chrome.i18n.getMessage(answer.delivered ? 'badgeSaved' : 'badgeQueued')),
+    (error: unknown) => showBadge(tabId, '!', chrome.i18n.getMessage('badgeFailed', [errorText(error)])),
+  );
+});
+
+/** Says on the toolbar button what became of a shortcut capture, for a few seconds. */
+function showBadge(tabId: number, text: string, title: string): void {
+  void chrome.action.setBadgeText({ tabId, text });
+  void chrome.action.setTitle({ tabId, title });
+  setTimeout(() => {
+    void chrome.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    void chrome.action.setTitle({ tabId, title: '' }).catch(() => undefined);
+  }, 5_000);
+}
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void flush();
 });
 function startUp(): void {
   void flush();
+  void outbox.dropStaleParts(STALE_PARTS_MS);
   void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
 }
 chrome.runtime.onStartup.addListener(startUp);
 chrome.runtime.onInstalled.addListener(startUp);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes.genericSites || changes.disabledShops)) void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
+  if (area === 'local' && changes.hostUrl) void openLink();
 });
 chrome.permissions.onRemoved.addListener(() => void syncGenericScripts());
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// Every worker start (install, browser start, or a wake-up for a message or alarm) opens the link to the host.
+void openLink();

@@ -75,14 +75,49 @@ export interface SerializerReport {
   skipped: { url: string; reason: string }[];
 }
 
-/** Messages that content scripts and extension pages send to the service worker. */
+/**
+ * Messages that content scripts and extension pages send to the service worker. A large page travels in parts:
+ * every `snapshot-part` first (each stored durably as it arrives), then the `snapshot` itself with `parts` set and an
+ * empty `html`.
+ */
 export type WorkerRequest =
-  | { kind: 'snapshot'; snapshot: SnapshotV1 }
+  | { kind: 'snapshot'; snapshot: SnapshotV1; parts?: number }
+  | { kind: 'snapshot-part'; id: string; index: number; text: string }
   | { kind: 'status' }
   | { kind: 'flush' }
   | { kind: 'guard-status'; status: GuardStatus }
   /** Opens a page of the host UI (a content script cannot link to loopback from a shop page). */
-  | { kind: 'open-host'; path: string };
+  | { kind: 'open-host'; path: string }
+  /** A screenshot of the sender's tab, as it is on screen now. */
+  | { kind: 'screenshot' }
+  /** A page resource the page itself may not read (cross-origin without CORS), fetched with the extension's rights. */
+  | { kind: 'fetch-resource'; url: string; maxBytes: number }
+  /** "Save evidence of this page": a manual capture of a tab, from the popup. */
+  | { kind: 'save-page'; tabId: number };
+
+/** Size of one `snapshot-part` (UTF-16 code units): well below the browsers' message size limits. */
+export const SNAPSHOT_PART_LENGTH = 4 * 1024 * 1024;
+
+/** What the host asks of captures (GET /api/settings, pushed as SettingsChanged). */
+export interface HostSettings {
+  maxResourceBytes: number;
+  maxTotalBytes: number;
+  screenshots: boolean;
+}
+
+export const DEFAULT_HOST_SETTINGS: Readonly<HostSettings> = Object.freeze({
+  maxResourceBytes: 2 * 1024 * 1024,
+  maxTotalBytes: 20 * 1024 * 1024,
+  screenshots: true,
+});
+
+/** The service worker's link to the host, kept in chrome.storage.session for the popup. */
+export interface HostConnection {
+  state: 'connecting' | 'connected' | 'offline';
+  /** ms since epoch of the last change. */
+  since: number;
+  error: string | null;
+}
 
 /** What a content script reports about its frame: shown by the popup for the tab. */
 export interface GuardStatus {
@@ -105,14 +140,25 @@ export const tabStatusKey = (tabId: number): string => `tab:${tabId}`;
 
 export interface WorkerStatus {
   queued: number;
+  /** Snapshots the host refused: kept, not retried. */
+  rejected: number;
   lastError: string | null;
+  host: HostConnection;
 }
 
+type Failed = { ok: false; error: string };
+
 export type WorkerResponse<R extends WorkerRequest> = R extends { kind: 'snapshot' }
-  ? { ok: true; queued: number; delivered: boolean } | { ok: false; error: string }
-  : R extends { kind: 'guard-status' } | { kind: 'open-host' }
-    ? { ok: true } | { ok: false; error: string }
-    : { ok: true; status: WorkerStatus } | { ok: false; error: string };
+  ? { ok: true; queued: number; delivered: boolean } | Failed
+  : R extends { kind: 'guard-status' } | { kind: 'open-host' } | { kind: 'snapshot-part' }
+    ? { ok: true } | Failed
+    : R extends { kind: 'screenshot' }
+      ? { ok: true; screenshot: string | null; error: string | null } | Failed
+      : R extends { kind: 'fetch-resource' }
+        ? { ok: true; dataUrl: string | null; error: string | null } | Failed
+        : R extends { kind: 'save-page' }
+          ? { ok: true; id: string; delivered: boolean } | Failed
+          : { ok: true; status: WorkerStatus } | Failed;
 
 /** Type guard for the service worker's router; anything else is ignored. */
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
@@ -127,7 +173,19 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
     const status = (value as { status?: Partial<GuardStatus> }).status;
     return typeof status?.site === 'string' && typeof status.hostname === 'string' && typeof status.active === 'boolean' && typeof status.controls === 'number';
   }
-  return kind === 'snapshot' && isSnapshotV1((value as { snapshot?: unknown }).snapshot);
+  if (kind === 'screenshot') return true;
+  if (kind === 'snapshot-part') {
+    const part = value as { id?: unknown; index?: unknown; text?: unknown };
+    return typeof part.id === 'string' && Number.isInteger(part.index) && (part.index as number) >= 0 && typeof part.text === 'string';
+  }
+  if (kind === 'fetch-resource') {
+    const { url, maxBytes } = value as { url?: unknown; maxBytes?: unknown };
+    return typeof url === 'string' && typeof maxBytes === 'number' && maxBytes > 0;
+  }
+  if (kind === 'save-page') return Number.isInteger((value as { tabId?: unknown }).tabId);
+  if (kind !== 'snapshot') return false;
+  const parts = (value as { parts?: unknown }).parts;
+  return (parts === undefined || (Number.isInteger(parts) && (parts as number) > 0)) && isSnapshotV1((value as { snapshot?: unknown }).snapshot);
 }
 
 export function isSnapshotV1(value: unknown): value is SnapshotV1 {

@@ -1,5 +1,6 @@
 // Typed settings in chrome.storage.local, each with its default.
 import type { Language, Messages } from './i18n';
+import { DEFAULT_HOST_SETTINGS, type HostSettings } from './protocol';
 
 export const DEFAULT_HOST_URL = 'http://127.0.0.1:47831';
 
@@ -85,4 +86,12 @@ export const sitePattern = (origin: string): string => {
 /** Whether the guard should act on a page of this platform and host right now. */
 export function guardActive(settings: Pick<Settings, 'disabledShops' | 'pausedUntil'>, shopId: string, hostname: string, now = Date.now()): boolean {
   return !settings.disabledShops.includes(shopId) && !((settings.pausedUntil[hostname] ?? 0) > now);
+}
+
+/** What the host last said about captures (kept by the worker from GET /api/settings and SettingsChanged). */
+export const HOST_SETTINGS_KEY = 'hostSettings';
+
+export async function getHostSettings(): Promise<HostSettings> {
+  const stored = ((await chrome.storage.local.get(HOST_SETTINGS_KEY)) as Record<string, Partial<HostSettings> | undefined>)[HOST_SETTINGS_KEY];
+  return { ...DEFAULT_HOST_SETTINGS, ...stored };
 }

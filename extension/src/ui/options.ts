@@ -139,6 +139,34 @@ function setUpLanguage(settings: Settings): void {
   });
 }
 
+/** Screenshots need <all_urls>: explained here, asked for from the user's click, and given back on request. */
+const SCREENSHOT_PERMISSION: chrome.permissions.Permissions = { origins: ['<all_urls>'] };
+
+async function renderScreenshots(denied = false): Promise<void> {
+  const granted = await chrome.permissions.contains(SCREENSHOT_PERMISSION);
+  document.getElementById('screenshots-grant')!.hidden = granted;
+  document.getElementById('screenshots-revoke')!.hidden = !granted;
+  if (granted) say('screenshots-status', t('optionsScreenshotsOn'), 'ok');
+  else say('screenshots-status', t(denied ? 'optionsScreenshotsDenied' : 'optionsScreenshotsOff'), denied ? 'error' : 'info');
+}
+
+async function setUpScreenshots(): Promise<void> {
+  document.getElementById('screenshots-grant')!.addEventListener('click', () => {
+    // Straight from the click, or the browser refuses to ask.
+    void chrome.permissions.request(SCREENSHOT_PERMISSION).then(
+      (granted) => renderScreenshots(!granted),
+      () => renderScreenshots(true),
+    );
+  });
+  document.getElementById('screenshots-revoke')!.addEventListener('click', () => {
+    void chrome.permissions.remove(SCREENSHOT_PERMISSION).then(() => renderScreenshots());
+  });
+  const commands = (await chrome.commands?.getAll?.()) ?? [];
+  const keys = commands.find((c) => c.name === 'save-evidence')?.shortcut;
+  document.getElementById('shortcut')!.textContent = t('optionsShortcut', [keys || t('optionsNoShortcut')]);
+  await renderScreenshots();
+}
+
 async function main(): Promise<void> {
   await translate();
   const settings = await getSettings();
@@ -147,6 +175,7 @@ async function main(): Promise<void> {
   setUpLanguage(settings);
   renderPlatforms(settings.disabledShops);
   renderSites(settings.genericSites);
+  await setUpScreenshots();
   const siteInput = document.getElementById('site-input') as HTMLInputElement;
   document.getElementById('site-form')!.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,9 +1,12 @@
-// Toolbar popup: what the guard does on this tab, and "pause on this site for 10 minutes".
+// Toolbar popup: what the guard does on this tab, "pause on this site for 10 minutes", "save evidence of this page",
+// and the way to the host: whether it is connected, what is still queued, retry now.
 import { guardedControls, tabStatus } from '../background/tab-status';
 import { generic, SHOPS } from '../shops';
 import { shopName, t } from '../shared/i18n';
+import { askWorker } from '../shared/messaging';
+import type { WorkerStatus } from '../shared/protocol';
 import { getSettings, PAUSE_MS, setSettings } from '../shared/settings';
-import { translate } from './dom';
+import { say, translate } from './dom';
 
 /** The tab this popup is about: the active tab, or ?tab=<id> when opened as a page (tests, keyboard users). */
 async function targetTab(): Promise<chrome.tabs.Tab | undefined> {
@@ -55,5 +58,52 @@ async function render(): Promise<void> {
   };
 }
 
-void translate().then(render);
-chrome.storage.onChanged.addListener(() => void render());
+function renderWorker(status: WorkerStatus, hostUrl: string): void {
+  const host = document.getElementById('host-state')!;
+  host.dataset.state = status.host.state;
+  host.textContent =
+    status.host.state === 'connected' ? t('popupHostConnected') : status.host.state === 'connecting' ? t('popupHostConnecting') : t('popupHostOffline', [hostUrl]);
+  const lines = [status.queued > 0 ? t('popupQueued', [status.queued]) : t('popupQueueEmpty')];
+  if (status.rejected > 0) lines.push(t('popupRejected', [status.rejected, status.lastError ?? '']));
+  document.getElementById('queue-state')!.textContent = lines.join(' ');
+  document.getElementById('retry')!.hidden = status.queued === 0;
+}
+
+async function refreshWorker(): Promise<void> {
+  const [answer, { hostUrl }] = await Promise.all([askWorker({ kind: 'status' }), getSettings()]);
+  if (answer.ok) renderWorker(answer.status, hostUrl);
+}
+
+function setUpEvidence(): void {
+  const save = document.getElementById('save-page') as HTMLButtonElement;
+  save.addEventListener('click', async () => {
+    const tab = await targetTab();
+    if (tab?.id === undefined) return;
+    save.disabled = true;
+    say('save-status', t('popupSaving'));
+    const answer = await askWorker({ kind: 'save-page', tabId: tab.id });
+    save.disabled = false;
+    if (answer.ok) say('save-status', t(answer.delivered ? 'popupSaved' : 'popupSavedQueued'), answer.delivered ? 'ok' : 'info');
+    else say('save-status', t('popupSaveFailed', [answer.error]), 'error');
+    await refreshWorker();
+  });
+  document.getElementById('retry')!.addEventListener('click', async () => {
+    const [answer, { hostUrl }] = await Promise.all([askWorker({ kind: 'flush' }), getSettings()]);
+    if (answer.ok) renderWorker(answer.status, hostUrl);
+  });
+  document.getElementById('open-host')!.addEventListener('click', (event) => {
+    event.preventDefault();
+    void askWorker({ kind: 'open-host', path: '/' });
+  });
+}
+
+void translate().then(() => {
+  setUpEvidence();
+  void render();
+  void refreshWorker();
+});
+chrome.storage.onChanged.addListener((_, area) => {
+  void render();
+  // The worker keeps the host link's state in session storage.
+  if (area === 'session') void refreshWorker();
+});
