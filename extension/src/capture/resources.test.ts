@@ -28,7 +28,8 @@ describe('ResourceLoader', () => {
     await loader.dataUri('https://cdn.test/b.png');
     expect(a).toBe(b);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(fetch.mock.calls[0]![1]).toEqual({ credentials: 'include', cache: 'force-cache' });
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'include', cache: 'force-cache' });
+    expect((fetch.mock.calls[0]![1] as RequestInit).signal).toBeInstanceOf(AbortSignal);
     expect((fetch.mock.calls[1]![1] as RequestInit).credentials).toBe('same-origin');
   });
 

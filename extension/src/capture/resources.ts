@@ -5,6 +5,8 @@
 export const DEFAULT_MAX_RESOURCE_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 6;
+/** How long one resource may take to arrive (from the HTTP cache it takes milliseconds). */
+export const RESOURCE_TIMEOUT_MS = 5_000;
 
 export interface ResourceOptions {
   maxResourceBytes?: number;
@@ -129,7 +131,9 @@ export class ResourceLoader {
       // Cookies only for the page's own origin: a CDN answering `Access-Control-Allow-Origin: *` refuses a request
       // that carries credentials, and the fallback below fetches with the extension's rights anyway.
       const sameOrigin = this.options.origin !== undefined && url.startsWith(this.options.origin + '/');
-      const response = await fetch(url, { credentials: sameOrigin ? 'include' : 'same-origin', cache: 'force-cache' });
+      // A stalled server must not hold up the user's Confirm: a resource slower than this is skipped (the signal
+      // also ends a body that stops arriving half-way).
+      const response = await fetch(url, { credentials: sameOrigin ? 'include' : 'same-origin', cache: 'force-cache', signal: AbortSignal.timeout(RESOURCE_TIMEOUT_MS) });
       if (response.ok) {
         const length = Number(response.headers.get('content-length'));
         if (length > this.maxResourceBytes) {

@@ -4,8 +4,10 @@ import { factsFor, generic, labelsFor, shopForHost, type ShopModule } from '../s
 import { currentLanguage, shopName, t, useMessages } from '../shared/i18n';
 import { newUuid } from '../shared/ids';
 import { askWorker } from '../shared/messaging';
+import { captureEvidence, fetchThroughWorker, pageContext, type PageEvidence } from '../capture/page-evidence';
 import { PROTOCOL_VERSION, type CaptureKind, type Decision, type SnapshotV1, type WorkerResponse } from '../shared/protocol';
-import { DEFAULT_SETTINGS, getSettings, guardActive, type Settings } from '../shared/settings';
+import { sendSnapshot } from '../shared/send-snapshot';
+import { DEFAULT_SETTINGS, getHostSettings, getSettings, guardActive, type Settings } from '../shared/settings';
 import { capturePageHtml } from './capture';
 import { normalizedTextOf } from './controls';
 import { buildDialogContent } from './dialog-content';
@@ -42,10 +44,39 @@ function buttonTextOf(control: Element): string {
   return (control.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) || normalizedTextOf(control);
 }
 
+/** Starts serialising the page now (its state is what the evidence shows) and resolves once resources are inlined. */
+function startCapture(): Promise<PageEvidence> {
+  const doc = uiDocument();
+  const extensionVersion = chrome.runtime.getManifest().version;
+  return getHostSettings()
+    .then((budget) =>
+      captureEvidence(doc, {
+        extensionVersion,
+        budget,
+        exclude: isDialogHost,
+        fetchFallback: (url) => fetchThroughWorker(url, budget.maxResourceBytes),
+      }),
+    )
+    .catch((error: unknown) => {
+      // The evidence must not be lost to a serializer bug: fall back to the page's bare markup.
+      console.error('[ReceiptGuard] capture failed, keeping the bare page', error);
+      const report = { durationMs: 0, htmlLength: 0, inlinedResources: 0, inlinedBytes: 0, skipped: [{ url: doc.location.href, reason: `serializer failed: ${String(error)}` }] };
+      return { url: doc.location.href, title: doc.title, html: captureWithoutDialog(doc), embeddedData: [], context: pageContext(window, extensionVersion, null, report) };
+    });
+}
+
+/** A picture of the tab once our dialog has left the screen (two frames: removed, then painted). */
+async function screenshotNow(): Promise<{ screenshot: string | null; error: string | null }> {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const answer = await askWorker({ kind: 'screenshot' });
+  return answer.ok ? { screenshot: answer.screenshot, error: answer.error } : { screenshot: null, error: answer.error };
+}
+
 async function queueSnapshot(
   capture: CaptureKind,
   decision: Decision,
-  html: string,
+  page: PageEvidence,
+  shot: { screenshot: string | null; error: string | null },
   capturedAt: string,
   buttonText: string,
   orderHint: string | null,
@@ -53,18 +84,22 @@ async function queueSnapshot(
   const snapshot: SnapshotV1 = {
     v: PROTOCOL_VERSION,
     id: newUuid(),
-    url: location.href,
-    title: document.title,
+    url: page.url,
+    title: page.title,
     capturedAt,
-    html,
+    html: page.html,
     decision,
     site: shop.id,
     buttonText,
     orderHint,
     capture,
+    embeddedData: page.embeddedData,
+    screenshot: shot.screenshot,
+    screenshotError: shot.error,
+    context: page.context,
   };
   // Wait until the worker has queued the snapshot durably: following a link may unload this page.
-  return { id: snapshot.id, answer: await askWorker({ kind: 'snapshot', snapshot }) };
+  return { id: snapshot.id, answer: await sendSnapshot(askWorker, snapshot) };
 }
 
 /** After the choice: what happened to the click and to the evidence, and where to go next. */
@@ -86,7 +121,10 @@ function tellOutcome(decision: Decision, snapshotId: string, answer: Queued, ord
       id: 'save-again',
       label: t('noticeSaveAgain'),
       run: async () => {
-        const again = await queueSnapshot('manual', 'none', capturePageHtml(document), new Date().toISOString(), '', orderHint);
+        const capturedAt = new Date().toISOString();
+        const page = startCapture();
+        const shot = await screenshotNow();
+        const again = await queueSnapshot('manual', 'none', await page, shot, capturedAt, '', orderHint);
         notice.say(again.answer.ok ? t('noticeSavedAgain') : t('noticeFailed', [again.answer.error]));
       },
     });
@@ -118,18 +156,18 @@ const scanner = observeControls(document, {
   },
 });
 
-/** The page without our dialog's host element (whose closed shadow root serialises to nothing anyway). */
-function captureWithoutDialog(): string {
-  return capturePageHtml(document).replace(/<receiptguard-(?:dialog|notice)\b[^>]*><\/receiptguard-(?:dialog|notice)>/g, '');
+/** The page's bare markup without our dialog's host element (whose closed shadow root serialises to nothing anyway). */
+function captureWithoutDialog(doc: Document): string {
+  return capturePageHtml(doc).replace(/<receiptguard-(?:dialog|notice)\b[^>]*><\/receiptguard-(?:dialog|notice)>/g, '');
 }
 
 async function decide(held: HeldAction): Promise<void> {
   const capturedAt = new Date().toISOString();
-  const page = new URL(location.href);
-  const facts = factsFor(shop, held.control, page);
+  const facts = factsFor(shop, held.control, new URL(location.href));
   const buttonText = buttonTextOf(held.control);
   let decision: Decision = 'cancelled';
-  let html = '';
+  let checklist: Record<string, boolean> | null = null;
+  let page: Promise<PageEvidence> | null = null;
   try {
     const content = buildDialogContent(
       {
@@ -147,10 +185,11 @@ async function decide(held: HeldAction): Promise<void> {
     const pressed = held.events.at(-1)?.at;
     if (pressed !== undefined) performance.measure('receiptguard:hold', { start: pressed, end: performance.now() });
     // The evidence: the page as it was when the user clicked (the click is held, so the page has not acted). Taken
-    // once the dialog is on screen, so that serialising a large page never delays it.
+    // once the dialog is on screen, so that serialising a large page never delays it; images are inlined while the
+    // user reads.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    html = captureWithoutDialog();
-    decision = (await answer).decision;
+    page = startCapture();
+    ({ decision, checklist } = await answer);
   } catch (error) {
     console.error('[ReceiptGuard] the dialog failed', error);
   }
@@ -158,7 +197,10 @@ async function decide(held: HeldAction): Promise<void> {
   // this page — and the user's decision stands even if saving the evidence failed.
   if (decision === 'cancelled') guard.release(held, false);
   try {
-    const { id, answer } = await queueSnapshot('guard', decision, html || captureWithoutDialog(), capturedAt, buttonText, facts.orderId);
+    const shot = await screenshotNow();
+    const evidence = await (page ?? startCapture());
+    evidence.context.checklist = checklist;
+    const { id, answer } = await queueSnapshot('guard', decision, evidence, shot, capturedAt, buttonText, facts.orderId);
     tellOutcome(decision, id, answer, facts.orderId);
   } catch (error) {
     console.error('[ReceiptGuard] the snapshot could not be queued', error);
