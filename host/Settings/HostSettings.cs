@@ -7,14 +7,14 @@ namespace ReceiptGuard.Host.Settings;
 public sealed record HostSettings(int MaxResourceBytes, int MaxTotalBytes, bool Screenshots)
 {
     public const int MinResourceBytesLimit = 1024;
-    public const int MaxResourceBytesLimit = 50 * 1024 * 1024;
+    public const int MaxResourceBytesLimit = 32 * 1024 * 1024;
 
     /// <remarks>
-    /// Inlined as base64 a full 60 MiB budget is about 80 MiB of JSON, more than the 64 MiB default snapshot body
-    /// (ReceiptGuard:MaxSnapshotBytes): a page that really uses it is refused with 413. The extension has to count its
-    /// budget in encoded bytes, or the two limits have to move together.
+    /// Inlined as base64 a full 32 MiB budget is about 43 MiB of JSON: with the page's own markup and a screenshot it
+    /// still fits the 64 MiB default snapshot body (ReceiptGuard:MaxSnapshotBytes), so no capture the extension makes
+    /// within budget is refused with 413.
     /// </remarks>
-    public const int MaxTotalBytesLimit = 60 * 1024 * 1024;
+    public const int MaxTotalBytesLimit = 32 * 1024 * 1024;
 
     public static HostSettings Defaults { get; } = new(MaxResourceBytes: 2 * 1024 * 1024, MaxTotalBytes: 20 * 1024 * 1024, Screenshots: true);
 }
@@ -42,7 +42,7 @@ public static class HostSettingsValidator
         }
         else if (perResource is < HostSettings.MinResourceBytesLimit or > HostSettings.MaxResourceBytesLimit)
         {
-            Fail("maxResourceBytes", $"must be between {HostSettings.MinResourceBytesLimit} (1 KiB) and {HostSettings.MaxResourceBytesLimit} (50 MiB).");
+            Fail("maxResourceBytes", $"must be between {HostSettings.MinResourceBytesLimit} (1 KiB) and {HostSettings.MaxResourceBytesLimit} (32 MiB).");
         }
 
         if (json.MaxTotalBytes is not { } total)
@@ -51,9 +51,9 @@ public static class HostSettingsValidator
         }
         else if (total > HostSettings.MaxTotalBytesLimit)
         {
-            Fail("maxTotalBytes", $"must be at most {HostSettings.MaxTotalBytesLimit} (60 MiB).");
+            Fail("maxTotalBytes", $"must be at most {HostSettings.MaxTotalBytesLimit} (32 MiB).");
         }
-        else if (json.MaxResourceBytes is { } resource && total < resource)
+        else if (json.MaxResourceBytes is { } resource and <= HostSettings.MaxResourceBytesLimit && total < resource)
         {
             Fail("maxTotalBytes", "must be at least maxResourceBytes: one resource may not be larger than the whole page's budget.");
         }

@@ -74,12 +74,12 @@ public sealed class SettingsTests : IAsyncLifetime
     [Theory]
     [InlineData("""{ "maxTotalBytes": 8192, "screenshots": true }""", "maxResourceBytes")]
     [InlineData("""{ "maxResourceBytes": 1023, "maxTotalBytes": 8192, "screenshots": true }""", "maxResourceBytes")]
-    [InlineData("""{ "maxResourceBytes": 52428801, "maxTotalBytes": 62914560, "screenshots": true }""", "maxResourceBytes")]
+    [InlineData("""{ "maxResourceBytes": 33554433, "maxTotalBytes": 33554432, "screenshots": true }""", "maxResourceBytes")]
     [InlineData("""{ "maxResourceBytes": "2 MiB", "maxTotalBytes": 8192, "screenshots": true }""", "maxResourceBytes")]
     [InlineData("""{ "maxResourceBytes": 1.5, "maxTotalBytes": 8192, "screenshots": true }""", "maxResourceBytes")]
     [InlineData("""{ "maxResourceBytes": 4096, "screenshots": true }""", "maxTotalBytes")]
     [InlineData("""{ "maxResourceBytes": 4096, "maxTotalBytes": 2048, "screenshots": true }""", "maxTotalBytes")]
-    [InlineData("""{ "maxResourceBytes": 4096, "maxTotalBytes": 62914561, "screenshots": true }""", "maxTotalBytes")]
+    [InlineData("""{ "maxResourceBytes": 4096, "maxTotalBytes": 33554433, "screenshots": true }""", "maxTotalBytes")]
     [InlineData("""{ "maxResourceBytes": 4096, "maxTotalBytes": 8192 }""", "screenshots")]
     [InlineData("""{ "maxResourceBytes": 4096, "maxTotalBytes": 8192, "screenshots": "yes" }""", "screenshots")]
     [InlineData("""[1, 2]""", "body")]
@@ -99,7 +99,7 @@ public sealed class SettingsTests : IAsyncLifetime
     public async Task The_boundaries_are_accepted()
     {
         (await PutAsync("""{ "maxResourceBytes": 1024, "maxTotalBytes": 1024, "screenshots": true }""")).EnsureSuccessStatusCode();
-        (await PutAsync("""{ "maxResourceBytes": 52428800, "maxTotalBytes": 62914560, "screenshots": true }""")).EnsureSuccessStatusCode();
+        (await PutAsync("""{ "maxResourceBytes": 33554432, "maxTotalBytes": 33554432, "screenshots": true }""")).EnsureSuccessStatusCode();
     }
 
     [Fact]

@@ -24,7 +24,11 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Null when launched without the extension (a baseline).</summary>
     public string? ExtensionId { get; }
 
-    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US")
+    /// <param name="grantAllSites">
+    /// Loads a copy of the extension whose manifest already grants &lt;all_urls&gt;: the state after a user allowed
+    /// screenshots on the options page (headless Chromium cannot answer the browser's permission prompt).
+    /// </param>
+    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US", bool grantAllSites = false)
     {
         var manifest = Path.Combine(RepositoryPaths.ExtensionDist, "manifest.json");
         if (withExtension && !File.Exists(manifest))
@@ -43,10 +47,11 @@ public sealed class BrowserSession : IAsyncDisposable
             "--disable-component-update",
             "--no-first-run",
         };
+        var extensionDir = withExtension && grantAllSites ? CopyWithAllSitesGranted(profile) : RepositoryPaths.ExtensionDist;
         if (withExtension)
         {
-            args.Add($"--disable-extensions-except={RepositoryPaths.ExtensionDist}");
-            args.Add($"--load-extension={RepositoryPaths.ExtensionDist}");
+            args.Add($"--disable-extensions-except={extensionDir}");
+            args.Add($"--load-extension={extensionDir}");
         }
 
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
@@ -57,6 +62,24 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = args,
         });
         return new BrowserSession(playwright, context, profile, withExtension ? Testing.ExtensionId.FromManifest(manifest) : null);
+    }
+
+    /// <summary>extension/dist copied next to the profile, with "&lt;all_urls&gt;" moved into host_permissions.</summary>
+    private static string CopyWithAllSitesGranted(string profile)
+    {
+        var target = profile + "-extension";
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.ExtensionDist, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.ExtensionDist, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var manifestPath = Path.Combine(target, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        manifest["host_permissions"]!.AsArray().Add("<all_urls>");
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        return target;
     }
 
     public string ExtensionPage(string page) => $"chrome-extension://{ExtensionId}/{page}";
@@ -90,6 +113,10 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             Directory.Delete(_profile, recursive: true);
+            if (Directory.Exists(_profile + "-extension"))
+            {
+                Directory.Delete(_profile + "-extension", recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -91,7 +91,18 @@ public sealed class ShopServer : IAsyncDisposable
     {
         if (!path.EndsWith(".html", StringComparison.Ordinal))
         {
-            return path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/octet-stream";
+            return Path.GetExtension(path) switch
+            {
+                ".json" => "application/json",
+                ".css" => "text/css; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                ".png" => "image/png",
+                ".jpg" or ".jpeg" => "image/jpeg",
+                ".gif" => "image/gif",
+                ".svg" => "image/svg+xml",
+                ".woff2" => "font/woff2",
+                _ => "application/octet-stream",
+            };
         }
 
         var head = System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).ToLowerInvariant();

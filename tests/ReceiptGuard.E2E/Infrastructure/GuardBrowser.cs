@@ -10,7 +10,7 @@ namespace ReceiptGuard.E2E.Infrastructure;
 /// server, shared by the tests of a collection. The extension is pointed at the host and the generic rule enabled
 /// for the fixtures' generic shop (http://localhost) through its own options page, as a user would.
 /// </summary>
-public sealed class GuardBrowser : IAsyncLifetime
+public class GuardBrowser : IAsyncLifetime
 {
     public const string GenericSite = "http://localhost";
 
@@ -18,7 +18,16 @@ public sealed class GuardBrowser : IAsyncLifetime
 
     private BrowserSession _session = null!;
 
+    private int _hostPort;
+    private string _hostData = null!;
+
     public HostProcess Host { get; private set; } = null!;
+
+    /// <summary>Whether the extension already holds &lt;all_urls&gt; (screenshots allowed).</summary>
+    protected virtual bool GrantAllSites => false;
+
+    /// <summary>Pages made in memory for the shop server ("host/path" → HTML).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? GeneratedPages => null;
 
     public ShopServer Shops { get; private set; } = null!;
 
@@ -32,10 +41,13 @@ public sealed class GuardBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, RepositoryPaths.NewTempDirectory("host-data"));
+        // A port of our own, so the host can be stopped and started again at the address the extension knows.
+        _hostPort = HostProcess.FreePort();
+        _hostData = RepositoryPaths.NewTempDirectory("host-data");
+        Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, _hostData, _hostPort);
         HostApi = new HttpClient { BaseAddress = Host.BaseAddress };
-        Shops = await ShopServer.StartAsync();
-        _session = await BrowserSession.LaunchAsync(Shops.Port);
+        Shops = await ShopServer.StartAsync(GeneratedPages);
+        _session = await BrowserSession.LaunchAsync(Shops.Port, grantAllSites: GrantAllSites);
         // Playwright traces cost about a second per test: recorded only when asked for (RECEIPTGUARD_TRACE=1).
         if (Tracing)
         {
@@ -97,6 +109,16 @@ public sealed class GuardBrowser : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the host as a crash or a shutdown would; the extension keeps its address.</summary>
+    public Task StopHostAsync() => Host.KillAsync();
+
+    /// <summary>Starts the host again on the same port and data folder.</summary>
+    public async Task StartHostAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, _hostData, _hostPort);
+    }
+
     public static Uri ShopUrl(string host, string pathAndQuery) => new($"http://{host}{pathAndQuery}");
 
     /// <summary>Snapshots stored by the host, newest first.</summary>
@@ -109,7 +131,16 @@ public sealed class GuardBrowser : IAsyncLifetime
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            var found = (await SnapshotsAsync()).Select(n => n!.AsObject()).FirstOrDefault(match);
+            JsonObject? found = null;
+            try
+            {
+                found = (await SnapshotsAsync()).Select(n => n!.AsObject()).FirstOrDefault(match);
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // The host is (re)starting.
+            }
+
             if (found is not null)
             {
                 return found;
@@ -143,6 +174,39 @@ public sealed class GuardBrowser : IAsyncLifetime
             Directory.Delete(Host.DataDirectory, recursive: true);
         }
     }
+}
+
+/// <summary>The same set-up, with the screenshot permission granted, for the evidence tests.</summary>
+public sealed class EvidenceBrowser : GuardBrowser
+{
+    public const string PayloadStart = "<pre id=\"payload\">";
+
+    public static readonly Uri LargePage = ShopUrl("buyertrade.taobao.com", "/evidence/large.html");
+
+    /// <summary>
+    /// About 10.5 MB of order text (UTF-8) in long lines (a browser lays out many short lines slowly), with nothing in
+    /// it that HTML would escape.
+    /// </summary>
+    private static readonly string Payload = string.Concat(Enumerable.Range(0, 17_000).Select(i =>
+        string.Concat(Enumerable.Range(0, 10).Select(j => $"{i:D6}-{j} 订单 {((long)i * 10 + j) * 7919 % 1_000_003:D7} 卖家已发货 运输中 abcdefghij ")) + "\n"));
+
+    public static readonly string PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Payload)));
+
+    protected override bool GrantAllSites => true;
+
+    protected override IReadOnlyDictionary<string, string> GeneratedPages { get; } = new Dictionary<string, string>
+    {
+        [$"{LargePage.Host}{LargePage.AbsolutePath}"] =
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>大页面</title></head><body>" +
+            "<p><a class=\"confirm\" href=\"/trade/confirmGoods.htm?biz_order_id=4099999999999999999\">确认收货</a></p>" +
+            PayloadStart + Payload + "</pre></body></html>",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class EvidenceBrowserGroup : ICollectionFixture<EvidenceBrowser>
+{
+    public const string Name = "evidence browser";
 }
 
 [CollectionDefinition(Name)]
