@@ -126,6 +126,7 @@ public sealed partial class EvidenceCaptureTests(EvidenceBrowser browser)
             var picture = await screenshot.Content.ReadAsByteArrayAsync();
             var pictureDiff = PixelDiff.Compare(live, picture);
             await SavePicturesAsync("screenshot", live, picture);
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts, "evidence", "fidelity.txt"), $"stored page offline: {diff}\nscreenshot: {pictureDiff}\n");
             Assert.True(pictureDiff.Fraction <= FidelityThreshold, $"the screenshot differs from the page in {pictureDiff.Fraction:P2} of its pixels");
         });
 
@@ -242,6 +243,16 @@ public sealed partial class EvidenceCaptureTests(EvidenceBrowser browser)
             Assert.Null(detail["context"]!["checklist"]);
             var html = await browser.HostApi.GetStringAsync($"/api/snapshots/{snapshot["id"]}/html");
             Assert.Contains(chat, html, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public Task With_the_permission_granted_the_options_page_says_screenshots_are_on() =>
+        browser.RunAsync(nameof(With_the_permission_granted_the_options_page_says_screenshots_are_on), async page =>
+        {
+            await page.GotoAsync(browser.Session.ExtensionPage("options.html"));
+            await Expect(page.Locator("#screenshots-status")).ToHaveAttributeAsync("data-state", "ok");
+            await Expect(page.Locator("#screenshots-grant")).ToBeHiddenAsync();
+            await Expect(page.Locator("#screenshots-revoke")).ToBeVisibleAsync();
         });
 
     private static bool IsConfirmedListSnapshot(JsonObject s, DateTimeOffset after) =>

@@ -53,4 +53,16 @@ public sealed class EvidenceWithoutPermissionTests(GuardBrowser browser)
             await Expect(popup.Locator("#save-status")).ToHaveAttributeAsync("data-state", "error");
             await Expect(popup.Locator("#save-status")).ToContainTextAsync("may not read this page");
         });
+
+    [Fact]
+    public Task The_options_page_explains_the_screenshot_permission_and_offers_it() =>
+        browser.RunAsync(nameof(The_options_page_explains_the_screenshot_permission_and_offers_it), async page =>
+        {
+            await page.GotoAsync(browser.Session.ExtensionPage("options.html"));
+            await Expect(page.Locator("#screenshots-explain")).ToContainTextAsync("permission to read all sites");
+            await Expect(page.Locator("#screenshots-status")).ToHaveAttributeAsync("data-state", "info");
+            await Expect(page.Locator("#screenshots-grant")).ToBeVisibleAsync();
+            await Expect(page.Locator("#screenshots-revoke")).ToBeHiddenAsync();
+            await Expect(page.Locator("#shortcut")).ToContainTextAsync("Alt+Shift+S");
+        });
 }
