@@ -132,71 +132,65 @@ public sealed partial class EvidenceCaptureTests(EvidenceBrowser browser)
 
     [Fact]
     public Task Confirm_while_the_host_is_down_is_delivered_once_when_it_is_back() =>
-        browser.RunAsync(nameof(Confirm_while_the_host_is_down_is_delivered_once_when_it_is_back), async page =>
-        {
-            await browser.StopHostAsync();
-            try
+        browser.RunAsync(nameof(Confirm_while_the_host_is_down_is_delivered_once_when_it_is_back), page =>
+            WhileTheHostIsDownAsync(page, "confirmed", async () =>
             {
-                var before = DateTimeOffset.UtcNow;
-                await page.GotoAsync(ListPage.ToString());
-                await page.ClickAsync("a.confirm-link");
-                await Expect(page.Locator(Dialog)).ToBeVisibleAsync();
-                await DialogDriver.ConfirmAsync(page);
                 await page.WaitForURLAsync("**/trade/confirmGoods.htm*");
-
                 var popup = await browser.Context.NewPageAsync();
                 await popup.GotoAsync(browser.Session.ExtensionPage("popup.html"));
                 await Expect(popup.Locator("#queue-state")).ToContainTextAsync("1");
                 await Expect(popup.Locator("#host-state")).ToHaveAttributeAsync("data-state", "offline");
-
                 await browser.StartHostAsync();
-                await browser.WaitForSnapshotAsync(s => IsConfirmedListSnapshot(s, before), TimeSpan.FromSeconds(30));
                 await Expect(popup.Locator("#host-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
-                await Expect(popup.Locator("#queue-state")).ToHaveTextAsync(new Regex("Nothing waiting"), new() { Timeout = 15_000 });
-                await Task.Delay(1_000);
-                Assert.Single((await browser.SnapshotsAsync()).Select(n => n!.AsObject()), s => IsConfirmedListSnapshot(s, before));
-            }
-            finally
-            {
-                if (browser.Host.HasExited)
-                {
-                    await browser.StartHostAsync();
-                }
-            }
-        });
+                return popup;
+            }));
 
     [Fact]
     public Task A_capture_queued_when_the_worker_is_stopped_is_still_delivered_once() =>
-        browser.RunAsync(nameof(A_capture_queued_when_the_worker_is_stopped_is_still_delivered_once), async page =>
-        {
-            await browser.StopHostAsync();
-            try
+        browser.RunAsync(nameof(A_capture_queued_when_the_worker_is_stopped_is_still_delivered_once), page =>
+            WhileTheHostIsDownAsync(page, "cancelled", async () =>
             {
-                var before = DateTimeOffset.UtcNow;
-                await page.GotoAsync(ListPage.ToString());
-                await page.ClickAsync("a.confirm-link");
-                await Expect(page.Locator(Dialog)).ToBeVisibleAsync();
-                await DialogDriver.CancelAsync(page);
                 await Expect(page.Locator("receiptguard-notice")).ToHaveCountAsync(1);
-
                 await ExtensionWorker.StopAsync(browser.Context, browser.ExtensionId);
                 await browser.StartHostAsync();
-
                 // A user opening the popup wakes the worker; it reconnects to the host and delivers what waited.
                 var popup = await browser.Context.NewPageAsync();
                 await popup.GotoAsync(browser.Session.ExtensionPage("popup.html"));
-                await browser.WaitForSnapshotAsync(s => IsCancelledListSnapshot(s, before), TimeSpan.FromSeconds(30));
-                await Expect(popup.Locator("#queue-state")).ToHaveTextAsync(new Regex("Nothing waiting"), new() { Timeout = 15_000 });
-                Assert.Single((await browser.SnapshotsAsync()).Select(n => n!.AsObject()), s => IsCancelledListSnapshot(s, before));
-            }
-            finally
+                return popup;
+            }));
+
+    /// <summary>
+    /// Stops the host, decides on the list page's control, lets <paramref name="meanwhile"/> do its worst and bring the
+    /// host back, then checks the snapshot arrived exactly once and the popup has nothing left waiting.
+    /// </summary>
+    private async Task WhileTheHostIsDownAsync(IPage page, string decision, Func<Task<IPage>> meanwhile)
+    {
+        await browser.StopHostAsync();
+        try
+        {
+            var before = DateTimeOffset.UtcNow;
+            await page.GotoAsync(ListPage.ToString());
+            await page.ClickAsync("a.confirm-link");
+            await Expect(page.Locator(Dialog)).ToBeVisibleAsync();
+            await (decision == "confirmed" ? DialogDriver.ConfirmAsync(page) : DialogDriver.CancelAsync(page));
+
+            var popup = await meanwhile();
+
+            bool IsOurs(JsonObject s) =>
+                s["url"]!.GetValue<string>() == ListPage.ToString() && s["decision"]!.GetValue<string>() == decision && s["capturedAt"]!.GetValue<DateTimeOffset>() >= before.AddSeconds(-1);
+            await browser.WaitForSnapshotAsync(IsOurs, TimeSpan.FromSeconds(30));
+            await Expect(popup.Locator("#queue-state")).ToHaveTextAsync(new Regex("Nothing waiting"), new() { Timeout = 15_000 });
+            await Task.Delay(1_000);
+            Assert.Single((await browser.SnapshotsAsync()).Select(n => n!.AsObject()), IsOurs);
+        }
+        finally
+        {
+            if (browser.Host.HasExited)
             {
-                if (browser.Host.HasExited)
-                {
-                    await browser.StartHostAsync();
-                }
+                await browser.StartHostAsync();
             }
-        });
+        }
+    }
 
     [Fact]
     public Task A_10_MB_page_arrives_intact() =>
@@ -254,12 +248,6 @@ public sealed partial class EvidenceCaptureTests(EvidenceBrowser browser)
             await Expect(page.Locator("#screenshots-grant")).ToBeHiddenAsync();
             await Expect(page.Locator("#screenshots-revoke")).ToBeVisibleAsync();
         });
-
-    private static bool IsConfirmedListSnapshot(JsonObject s, DateTimeOffset after) =>
-        s["url"]!.GetValue<string>() == ListPage.ToString() && s["decision"]!.GetValue<string>() == "confirmed" && s["capturedAt"]!.GetValue<DateTimeOffset>() >= after.AddSeconds(-1);
-
-    private static bool IsCancelledListSnapshot(JsonObject s, DateTimeOffset after) =>
-        s["url"]!.GetValue<string>() == ListPage.ToString() && s["decision"]!.GetValue<string>() == "cancelled" && s["capturedAt"]!.GetValue<DateTimeOffset>() >= after.AddSeconds(-1);
 
     private static async Task SavePicturesAsync(string name, byte[] live, byte[] stored)
     {

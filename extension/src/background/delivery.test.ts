@@ -40,6 +40,18 @@ describe('deliverPending', () => {
     expect(await outbox.count()).toBe(0);
   });
 
+  it('delivers at once, backoff or not, when the host has just been seen up', async () => {
+    const outbox = await outboxWith('a');
+    const down = vi.fn(async (): Promise<PostResult> => ({ kind: 'retry', error: 'down' }));
+    await deliverPending(outbox, down, () => 1_000);
+    const up = vi.fn(async (): Promise<PostResult> => ({ kind: 'delivered' }));
+    await deliverPending(outbox, up, () => 1_001);
+    expect(up).not.toHaveBeenCalled();
+    await deliverPending(outbox, up, () => 1_001, true);
+    expect(up).toHaveBeenCalledTimes(1);
+    expect(await outbox.count()).toBe(0);
+  });
+
   it('keeps a rejected snapshot for the user but stops retrying it', async () => {
     const outbox = await outboxWith('bad', 'good');
     const post = vi.fn(async (s: { id: string }): Promise<PostResult> =>

@@ -22,6 +22,8 @@ export async function deliverPending(
   outbox: Outbox,
   post: (snapshot: SnapshotV1) => Promise<PostResult>,
   now: () => number = Date.now,
+  /** The host has just been seen up (its hub answered): waiting out the backoff would only delay the evidence. */
+  skipBackoff = false,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, pending: 0, rejected: 0, lastError: null };
   let hostDown = false;
@@ -31,7 +33,7 @@ export async function deliverPending(
       continue;
     }
     // Once the host is unreachable, the rest waits: one failed connection says enough.
-    if (hostDown || entry.nextAttemptAt > now()) {
+    if (hostDown || (!skipBackoff && entry.nextAttemptAt > now())) {
       report.pending++;
       continue;
     }

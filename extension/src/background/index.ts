@@ -24,8 +24,14 @@ let running: Promise<void> | null = null;
 let again = false;
 let connection: HostConnection = { state: 'connecting', since: Date.now(), error: null };
 
-/** Delivers what is queued; concurrent calls coalesce into at most one more pass. */
-function flush(): Promise<void> {
+let skipBackoff = false;
+
+/**
+ * Delivers what is queued; concurrent calls coalesce into at most one more pass. `hostIsUp` (the hub just connected)
+ * delivers even what is waiting out its backoff.
+ */
+function flush(hostIsUp = false): Promise<void> {
+  skipBackoff ||= hostIsUp;
   if (running) {
     again = true;
     return running;
@@ -33,8 +39,10 @@ function flush(): Promise<void> {
   running = (async () => {
     do {
       again = false;
+      const force = skipBackoff;
+      skipBackoff = false;
       const { hostUrl } = await getSettings();
-      lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot));
+      lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot), Date.now, force);
     } while (again);
     await publishStatus();
     // Wake up later only while something is waiting (alarms survive the worker being stopped).
@@ -55,7 +63,7 @@ const link = new HostLink({
   },
   connected() {
     // The host is (back) up: deliver what waited, and learn its capture settings.
-    void flush();
+    void flush(true);
     void getSettings()
       .then(({ hostUrl }) => getHostSettingsFrom(hostUrl))
       .then((settings) => settings && rememberHostSettings(settings));

@@ -1,10 +1,9 @@
 // "Save evidence of this page": the worker injects the capture bundle into the tab (activeTab from the popup or the
 // shortcut is enough, no broad permission), serialises the page there, and queues it like any other snapshot.
-import type { PageEvidence } from '../capture/page-evidence';
+import { snapshotOf, type PageEvidence } from '../capture/page-evidence';
 import { shopForHost } from '../shops';
 import { t } from '../shared/i18n';
-import { newUuid } from '../shared/ids';
-import { PROTOCOL_VERSION, type HostSettings, type SnapshotV1 } from '../shared/protocol';
+import type { HostSettings, SnapshotV1 } from '../shared/protocol';
 import type { ScreenshotResult } from './screenshot';
 
 declare global {
@@ -43,21 +42,13 @@ export async function captureTab(tabId: number, { settings, screenshot }: Manual
   });
   const page = result?.result as PageEvidence | undefined;
   if (!page?.html) throw new CaptureError(t('captureUnreadable'));
-  return {
-    v: PROTOCOL_VERSION,
-    id: newUuid(),
-    url: page.url,
-    title: page.title,
-    capturedAt,
-    html: page.html,
+  return snapshotOf(page, {
+    capture: 'manual',
     decision: 'none',
+    capturedAt,
     site: shopForHost(new URL(page.url).hostname)?.id ?? 'generic',
     buttonText: '',
     orderHint: null,
-    capture: 'manual',
-    embeddedData: page.embeddedData,
-    screenshot: shot.screenshot,
-    screenshotError: shot.error,
-    context: page.context,
-  };
+    shot,
+  });
 }

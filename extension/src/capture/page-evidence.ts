@@ -1,6 +1,7 @@
 // The page as evidence: the serialised page plus where, when and with what it was captured. Used by the guard's
 // content script at a decision and by the capture bundle the worker injects for "save evidence of this page".
-import type { CaptureContext, EmbeddedScript, HostSettings, SerializerReport } from '../shared/protocol';
+import { newUuid } from '../shared/ids';
+import { PROTOCOL_VERSION, type CaptureContext, type CaptureKind, type Decision, type EmbeddedScript, type HostSettings, type SerializerReport, type SnapshotV1 } from '../shared/protocol';
 import { serializePage } from './serialize';
 
 export interface PageEvidence {
@@ -51,4 +52,36 @@ export async function fetchThroughWorker(url: string, maxBytes: number): Promise
   const answer = (await chrome.runtime.sendMessage({ kind: 'fetch-resource', url, maxBytes })) as { ok: boolean; dataUrl?: string | null } | undefined;
   if (!answer?.ok || !answer.dataUrl) return null;
   return (await fetch(answer.dataUrl)).blob();
+}
+
+/** What the snapshot says about why and how the page was captured, beside the page itself. */
+export interface CaptureFacts {
+  capture: CaptureKind;
+  decision: Decision;
+  capturedAt: string;
+  site: string;
+  buttonText: string;
+  orderHint: string | null;
+  shot: { screenshot: string | null; error: string | null };
+}
+
+/** One snapshot from a captured page, the same for guard and manual captures. */
+export function snapshotOf(page: PageEvidence, facts: CaptureFacts): SnapshotV1 {
+  return {
+    v: PROTOCOL_VERSION,
+    id: newUuid(),
+    url: page.url,
+    title: page.title,
+    capturedAt: facts.capturedAt,
+    html: page.html,
+    decision: facts.decision,
+    site: facts.site,
+    buttonText: facts.buttonText,
+    orderHint: facts.orderHint,
+    capture: facts.capture,
+    embeddedData: page.embeddedData,
+    screenshot: facts.shot.screenshot,
+    screenshotError: facts.shot.error,
+    context: page.context,
+  };
 }

@@ -2,10 +2,9 @@
 // any page script), controls are marked once the page is idle, and settings switch the guard on and off.
 import { factsFor, generic, labelsFor, shopForHost, type ShopModule } from '../shops';
 import { currentLanguage, shopName, t, useMessages } from '../shared/i18n';
-import { newUuid } from '../shared/ids';
 import { askWorker } from '../shared/messaging';
-import { captureEvidence, fetchThroughWorker, pageContext, type PageEvidence } from '../capture/page-evidence';
-import { PROTOCOL_VERSION, type CaptureKind, type Decision, type SnapshotV1, type WorkerResponse } from '../shared/protocol';
+import { captureEvidence, fetchThroughWorker, pageContext, snapshotOf, type PageEvidence } from '../capture/page-evidence';
+import type { CaptureKind, Decision, SnapshotV1, WorkerResponse } from '../shared/protocol';
 import { sendSnapshot } from '../shared/send-snapshot';
 import { DEFAULT_SETTINGS, getHostSettings, getSettings, guardActive, type Settings } from '../shared/settings';
 import { capturePageHtml } from './capture';
@@ -81,23 +80,7 @@ async function queueSnapshot(
   buttonText: string,
   orderHint: string | null,
 ): Promise<{ id: string; answer: Queued }> {
-  const snapshot: SnapshotV1 = {
-    v: PROTOCOL_VERSION,
-    id: newUuid(),
-    url: page.url,
-    title: page.title,
-    capturedAt,
-    html: page.html,
-    decision,
-    site: shop.id,
-    buttonText,
-    orderHint,
-    capture,
-    embeddedData: page.embeddedData,
-    screenshot: shot.screenshot,
-    screenshotError: shot.error,
-    context: page.context,
-  };
+  const snapshot = snapshotOf(page, { capture, decision, capturedAt, site: shop.id, buttonText, orderHint, shot });
   // Wait until the worker has queued the snapshot durably: following a link may unload this page.
   return { id: snapshot.id, answer: await sendSnapshot(askWorker, snapshot) };
 }
