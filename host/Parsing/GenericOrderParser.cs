@@ -1,14 +1,57 @@
+using ReceiptGuard.Host.Parsing.Generic;
+
 namespace ReceiptGuard.Host.Parsing;
 
 /// <summary>
-/// The fallback for any page no platform parser claims: JSON-LD and microdata first, then generic labels (订单号 /
-/// Order ID …). A first version that finds nothing yet.
+/// The fallback for any page no platform parser claims: schema.org data (JSON-LD, microdata) first, then generic
+/// labels (订单号 / Order ID …), one order per container that carries one order-id label. Reports the platform id of
+/// shops the extension knows by host name (Vipshop, Dangdang …), else "generic".
 /// </summary>
 public sealed class GenericOrderParser : IOrderPageParser
 {
+    public const string Version = "generic/1";
+
     public string Platform => "generic";
 
     public bool CanParse(PageInput page) => true;
 
-    public ParsedPage Parse(PageInput page) => new(Platform, PageKind.Unknown, [], "generic/0", ["the generic parser is not written yet"]);
+    public ParsedPage Parse(PageInput page)
+    {
+        var notes = new List<string>();
+        var platform = FallbackPlatforms.For(page.Url);
+        var orders = StructuredOrderReader.Read(page, notes);
+        if (orders.Count == 0 && page.Document.Body is { } body)
+        {
+            var containers = OrderContainers.Find(body);
+            orders = containers.Select(c => LabelledOrderReader.Read(c, page.Url)).OfType<ParsedOrder>().ToArray();
+            if (orders.Count < containers.Count)
+            {
+                notes.Add($"{containers.Count - orders.Count} order-id label(s) had no id after them");
+            }
+        }
+
+        if (orders.Count == 0)
+        {
+            notes.Add("no order id found: no schema.org Order and no 订单号 / Order ID label");
+        }
+
+        return new ParsedPage(platform, KindOf(page, orders.Count), orders, Version, notes);
+    }
+
+    private static PageKind KindOf(PageInput page, int orders)
+    {
+        var url = page.Url.OriginalString.ToLowerInvariant();
+        if (url.Contains("wuliu", StringComparison.Ordinal) || url.Contains("logistics", StringComparison.Ordinal) || url.Contains("tracking", StringComparison.Ordinal)
+            || (page.Document.Title ?? "").Contains("物流详情", StringComparison.Ordinal))
+        {
+            return PageKind.Logistics;
+        }
+
+        return orders switch
+        {
+            0 => PageKind.Unknown,
+            1 => PageKind.Detail,
+            _ => PageKind.List,
+        };
+    }
 }
