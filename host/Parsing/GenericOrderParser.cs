@@ -20,7 +20,12 @@ public sealed class GenericOrderParser : IOrderPageParser
         var notes = new List<string>();
         var platform = FallbackPlatforms.For(page.Url);
         var orders = StructuredOrderReader.Read(page, notes);
-        if (orders.Count == 0 && page.Document.Body is { } body)
+        if (orders.Count == 1 && page.Document.Body is { } detail)
+        {
+            // schema.org has no words for the page's controls or flags; a page with one order offers them for it.
+            orders = [orders[0] with { Actions = PageActions.Find(detail, page.Url), Flags = LabelledOrderReader.FlagsOf(VisibleText.Of(detail)) }];
+        }
+        else if (orders.Count == 0 && page.Document.Body is { } body)
         {
             var containers = OrderContainers.Find(body);
             orders = containers.Select(c => LabelledOrderReader.Read(c, page.Url)).OfType<ParsedOrder>().ToArray();

@@ -138,7 +138,8 @@ public static class LabelledOrderReader
             ? new ParsedLogistics(null, Labelled(tracking.Groups["id"].Value), null, null, [])
             : null;
 
-    private static OrderFlags FlagsOf(string text) => new(
+    /// <summary>预售/定金/尾款 → presale, 定制 → custom-made, 货到付款/COD → cash on delivery.</summary>
+    public static OrderFlags FlagsOf(string text) => new(
         Presale: text.Contains("预售", StringComparison.Ordinal) || text.Contains("定金", StringComparison.Ordinal) || text.Contains("尾款", StringComparison.Ordinal),
         CustomMade: text.Contains("定制", StringComparison.Ordinal),
         CashOnDelivery: OrderLabels.CashOnDelivery().IsMatch(text));
