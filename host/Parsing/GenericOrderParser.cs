@@ -43,11 +43,13 @@ public sealed class GenericOrderParser : IOrderPageParser
         return new ParsedPage(platform, KindOf(page, orders.Count), orders, Version, notes);
     }
 
+    /// <summary>Logistics when the address or the page's heading says so (物流详情 / wuliu / tracking); else by order count.</summary>
     private static PageKind KindOf(PageInput page, int orders)
     {
-        var url = page.Url.OriginalString.ToLowerInvariant();
-        if (url.Contains("wuliu", StringComparison.Ordinal) || url.Contains("logistics", StringComparison.Ordinal) || url.Contains("tracking", StringComparison.Ordinal)
-            || (page.Document.Title ?? "").Contains("物流详情", StringComparison.Ordinal))
+        var address = page.Url.IsAbsoluteUri ? (page.Url.Host + page.Url.AbsolutePath).ToLowerInvariant() : "";
+        var heading = $"{page.Document.Title}\n{page.Document.QuerySelector("h1")?.TextContent}";
+        if (LogisticsWords.Any(w => address.Contains(w, StringComparison.Ordinal))
+            || heading.Contains("物流详情", StringComparison.Ordinal) || heading.Contains("tracking", StringComparison.OrdinalIgnoreCase))
         {
             return PageKind.Logistics;
         }
@@ -59,4 +61,6 @@ public sealed class GenericOrderParser : IOrderPageParser
             _ => PageKind.List,
         };
     }
+
+    private static readonly string[] LogisticsWords = ["wuliu", "logistics", "tracking"];
 }

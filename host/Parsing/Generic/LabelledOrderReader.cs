@@ -133,10 +133,17 @@ public static class LabelledOrderReader
         return items;
     }
 
-    private static ParsedLogistics? LogisticsOf(string text) =>
-        OrderLabels.TrackingNumber().Match(text) is { Success: true } tracking
-            ? new ParsedLogistics(null, Labelled(tracking.Groups["id"].Value), null, null, [])
+    private static ParsedLogistics? LogisticsOf(string text)
+    {
+        var tracking = OrderLabels.TrackingNumber().Match(text);
+        var carrier = OrderLabels.Carrier().Match(text);
+        return tracking.Success || carrier.Success
+            ? new ParsedLogistics(
+                carrier.Success ? Labelled(carrier.Groups["name"].Value) : null,
+                tracking.Success ? Labelled(tracking.Groups["id"].Value) : null,
+                null, null, [])
             : null;
+    }
 
     /// <summary>预售/定金/尾款 → presale, 定制 → custom-made, 货到付款/COD → cash on delivery.</summary>
     public static OrderFlags FlagsOf(string text) => new(

@@ -16,6 +16,9 @@ public static partial class OrderLabels
     [GeneratedRegex(@"(?:运单号|快递单号|物流单号|Tracking\s*(?:number|No\.?))\s*[:：]?\s*(?<id>[A-Za-z0-9]{6,})", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex TrackingNumber();
 
+    [GeneratedRegex(@"(?:快递公司|物流公司|承运人|Carrier|Courier)\s*[:：]\s*(?<name>[^\n]+)", RegexOptions.IgnoreCase, 1000)]
+    public static partial Regex Carrier();
+
     [GeneratedRegex(@"(?:实付款|实付金额|实付|合计|Order\s*total|Total)\s*[:：]?\s*(?<amount>[^\n]{0,4}?[\d０-９][\d０-９.,，．]*)", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex Total();
 
