@@ -15,6 +15,7 @@ catch (CommandLineException exception)
 return cli.Command switch
 {
     "help" => ShowUsage(),
+    "parse" => await ParseCommand.RunAsync(cli, Console.Out, Console.Error),
     _ => await RunCommand.RunAsync(cli),
 };
 

@@ -12,7 +12,7 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "help" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -73,6 +73,9 @@ public sealed record CommandLine(
 
         Commands:
           run            serve the API, the SignalR hub and the review UI (the default)
+          parse FILE     parse a saved order page and print what was found as JSON
+                         --url URL       the page's address (else read from the saved page)
+                         --hint ORDERID  the order to mark as the subject
           help           show this text
 
         Options:
