@@ -1,7 +1,7 @@
 namespace ReceiptGuard.Host.Parsing.Platforms.ChinaShops;
 
 /// <summary>Chinese order status wording (JD, Pinduoduo) → <see cref="OrderStatus"/>.</summary>
-internal static class ChinaShopStatus
+public static class ChinaShopStatus
 {
     // Order matters: "未发货已退款" is closed, not awaiting shipment; "待确认收货" is shipped, "已确认收货" completed.
     private static readonly (string[] Words, OrderStatus Status)[] Rules =

@@ -8,7 +8,7 @@ namespace ReceiptGuard.Host.Parsing.Platforms.ChinaShops;
 /// Text helpers the JD and Pinduoduo parsers share: full-width → ASCII, yuan amounts, auto-confirm countdowns.
 /// Kept here, not in Parsing/Text, while that folder is written in parallel; the lead folds duplicates later.
 /// </summary>
-internal static partial class ChinaShopText
+public static partial class ChinaShopText
 {
     /// <summary>Full-width ASCII forms (０-９, ．, ，, Ａ …) and the ideographic space as plain ASCII; other text unchanged.</summary>
     public static string ToAscii(string text)
