@@ -32,7 +32,7 @@ public static partial class ChinaShopText
 
     /// <summary>
     /// The amount in "总额 ¥399.00", "实付：￥1,299.00", "￥３９．９０": the number after the yuan sign when there is one, else
-    /// the first number. Null when there is no number.
+    /// the first number; negative for "-￥3.00". Null when there is no number.
     /// </summary>
     public static decimal? ParseAmount(string? text)
     {
@@ -44,9 +44,13 @@ public static partial class ChinaShopText
         var ascii = ToAscii(text).Replace('\uFFE5', '¥');
         var sign = ascii.IndexOf('¥', StringComparison.Ordinal);
         var match = Amount().Match(ascii, sign < 0 ? 0 : sign);
-        return match.Success && decimal.TryParse(match.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
-            ? amount
-            : null;
+        if (!match.Success || !decimal.TryParse(match.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+
+        // A discount line writes its minus before the sign: "-￥100.00".
+        return sign > 0 && ascii[sign - 1] == '-' ? -amount : amount;
     }
 
     /// <summary>Fen (the integer amounts in Pinduoduo's data) as yuan.</summary>
