@@ -28,6 +28,10 @@ public sealed class JdPddOddPageTests
         Assert.Equal("generic", PageParser.Parse("<table><tbody id='tb-281234567890'></tbody></table>", new Uri("https://shop.notjd.com/center/list.action")).Platform);
 
     [Fact]
+    public void Another_site_whose_name_ends_in_pinduoduo_is_not_Pinduoduo() =>
+        Assert.Equal("generic", PageParser.Parse("<script>window.rawData={}</script>", new Uri("https://notpinduoduo.com/orders.html")).Platform);
+
+    [Fact]
     public void A_Pinduoduo_page_with_broken_rawData_yields_no_order_and_a_note()
     {
         var page = PageParser.Parse(

@@ -15,7 +15,8 @@ internal static partial class JdListReader
     {
         foreach (var parent in page.Document.QuerySelectorAll("tbody[id^='parent-']"))
         {
-            var children = page.Document.QuerySelectorAll($"tbody.{parent.Id}").Select(c => c.Id![3..]);
+            // Children carry the parent's id as a class; matched by class list, not a selector built from page text.
+            var children = page.Document.QuerySelectorAll("tbody[id^='tb-']").Where(c => c.ClassList.Contains(parent.Id!)).Select(c => c.Id!["tb-".Length..]);
             notes.Add($"order {parent.Id!["parent-".Length..]} was split into {string.Join(", ", children)}");
         }
 

@@ -16,12 +16,14 @@ public sealed class PinduoduoOrderParser : IOrderPageParser
 
     private const string Cards = ".react-base-list > div, [data-order-sn]";
 
+    private static readonly string[] Domains = ["yangkeduo.com", "pinduoduo.com"];
+
     public string Platform => "pinduoduo";
 
     public bool CanParse(PageInput page)
     {
         var host = page.Url.Host;
-        return host.EndsWith("yangkeduo.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith("pinduoduo.com", StringComparison.OrdinalIgnoreCase);
+        return Domains.Any(domain => host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase));
     }
 
     public ParsedPage Parse(PageInput page)
