@@ -10,7 +10,12 @@ namespace ReceiptGuard.Host.Parsing.Platforms.Intl;
 /// </summary>
 internal static partial class IntlText
 {
-    /// <summary>Collapsed, trimmed text of an element (non-breaking spaces too), or null when it has none.</summary>
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "div", "p", "li", "br", "tr", "td", "th", "dt", "dd", "section", "header", "footer" };
+
+    /// <summary>
+    /// Collapsed, trimmed text of an element (non-breaking spaces too), or null when it has none. Block elements are
+    /// kept apart by a space, as the browser renders them: "…ABCDE12" and "Order Received on …" are two lines.
+    /// </summary>
     public static string? TextOf(IElement? element)
     {
         if (element is null)
@@ -18,8 +23,29 @@ internal static partial class IntlText
             return null;
         }
 
-        var text = Spaces().Replace(element.TextContent.Replace('\u00a0', ' '), " ").Trim();
+        var builder = new System.Text.StringBuilder();
+        AppendText(element, builder);
+        var text = Spaces().Replace(builder.Replace('\u00a0', ' ').ToString(), " ").Trim();
         return text.Length > 0 ? text : null;
+    }
+
+    private static void AppendText(INode node, System.Text.StringBuilder builder)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    builder.Append(text.Data);
+                    break;
+                case IElement element when element.LocalName is not ("script" or "style" or "template"):
+                    var block = Blocks.Contains(element.LocalName);
+                    builder.Append(block ? " " : string.Empty);
+                    AppendText(element, builder);
+                    builder.Append(block ? " " : string.Empty);
+                    break;
+            }
+        }
     }
 
     /// <summary>The href of a link resolved against the page, or null for none / script links.</summary>

@@ -18,6 +18,8 @@ internal static class PageActions
     /// <summary>Buttons, links, and Shopee's styled div buttons (shopee-button-solid / -outline).</summary>
     private const string Controls = "button, a, [role=button], [class*=shopee-button]";
 
+    private const int MaxWords = 4;
+
     public static string? KindOf(string text)
     {
         var lower = text.ToLowerInvariant();
@@ -47,7 +49,8 @@ internal static class PageActions
             }
 
             var text = IntlText.TextOf(control);
-            var kind = text is null ? null : KindOf(text);
+            // Sentences that mention the action ("Please click Order Received only after …") are help, not controls.
+            var kind = text is null || text.Split(' ').Length > MaxWords ? null : KindOf(text);
             if (kind is null)
             {
                 continue;
