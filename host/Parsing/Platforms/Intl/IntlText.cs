@@ -25,7 +25,9 @@ internal static partial class IntlText
 
         var builder = new System.Text.StringBuilder();
         AppendText(element, builder);
-        var text = Spaces().Replace(builder.Replace('\u00a0', ' ').ToString(), " ").Trim();
+        // Icon fonts draw glyphs from the private-use area: they are pictures, not words.
+        var visible = new string(builder.Replace('\u00a0', ' ').ToString().Where(c => c is < '\ue000' or > '\uf8ff').ToArray());
+        var text = Spaces().Replace(visible, " ").Trim();
         return text.Length > 0 ? text : null;
     }
 

@@ -11,8 +11,8 @@ internal static class PageActions
     private static readonly (string Kind, string[] Words)[] Kinds =
     [
         (ActionKinds.ConfirmReceipt, ["confirm received", "order received", "confirm receipt", "confirm delivery", "pesanan diterima", "確認收貨", "确认收货", "ได้รับสินค้าแล้ว", "đã nhận được hàng"]),
-        (ActionKinds.ExtendReceipt, ["extend", "perpanjang", "延长收货", "延長"]),
-        (ActionKinds.AfterSales, ["return/refund", "return refund", "refund", "open dispute", "dispute", "disputa", "pengembalian", "申请售后", "退款"]),
+        (ActionKinds.ExtendReceipt, ["extend", "extension", "perpanjang", "延长收货", "延長"]),
+        (ActionKinds.AfterSales, ["return/refund", "return", "refund", "open dispute", "dispute", "disputa", "pengembalian", "申请售后", "退款"]),
     ];
 
     /// <summary>Buttons, links, and Shopee's styled div buttons (shopee-button-solid / -outline).</summary>
