@@ -25,15 +25,20 @@ public sealed class ShopeeOrderParser : IOrderPageParser
             return new ParsedPage(Platform, PageKind.Detail, order is null ? [] : [order], Version, notes);
         }
 
-        var orders = page.Document.QuerySelectorAll(".purchase-list-page__checkout-card-wrapper")
+        IReadOnlyList<ParsedOrder> orders = page.Document.QuerySelectorAll(".purchase-list-page__checkout-card-wrapper")
             .Select(card => ShopeeListCard.Read(card, page.Url, currency, notes))
             .OfType<ParsedOrder>()
             .ToArray();
-        if (orders.Length == 0)
+        if (orders.Count == 0)
+        {
+            orders = ShopeeLabelledCards.Read(page.Document, page.Url, currency, notes);
+        }
+
+        if (orders.Count == 0)
         {
             notes.Add("no order cards and no order detail on this page");
         }
 
-        return new ParsedPage(Platform, orders.Length > 0 ? PageKind.List : PageKind.Unknown, orders, Version, notes);
+        return new ParsedPage(Platform, orders.Count > 0 ? PageKind.List : PageKind.Unknown, orders, Version, notes);
     }
 }
