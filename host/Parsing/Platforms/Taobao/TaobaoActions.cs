@@ -18,7 +18,7 @@ internal static class TaobaoActions
             return ActionKinds.ExtendReceipt;
         }
 
-        if (id is "refund" or "applyRefund" or "afterSales" || label is "申请售后" or "退款/退货" or "申请退款" or "退换货" or "售后")
+        if (id is "refund" or "applyRefund" or "afterSales" or "viewRefund" || label is "申请售后" or "退款/退货" or "申请退款" or "退换货" or "售后" or "查看退款")
         {
             return ActionKinds.AfterSales;
         }
