@@ -91,7 +91,8 @@ internal static partial class TaobaoMarkupOrders
         var title = Selected(item, ".item-title") ?? Selected(item, "a");
         var sku = Selected(item, ".sku") ?? Selected(item, "p");
         var price = item.QuerySelector(".price") ?? line.QuerySelector(".price");
-        var quantity = price is null ? null : Quantity().Match(TaobaoText.ToHalfWidth(price.TextContent));
+        var quantityText = (item.QuerySelector(".quantity") ?? price)?.TextContent;
+        var quantity = quantityText is null ? null : Quantity().Match(TaobaoText.ToHalfWidth(quantityText));
         return new ParsedItem(
             title,
             sku,

@@ -103,7 +103,7 @@ internal static partial class TaobaoText
 
         return text switch
         {
-            _ when ContainsAny(text, "退款中", "退款处理中", "退货中", "售后中", "退款申请") => OrderStatus.Refunding,
+            _ when ContainsAny(text, "退款中", "退款处理中", "退货中", "售后中", "退款申请", "申请退款") => OrderStatus.Refunding,
             _ when ContainsAny(text, "交易关闭", "已关闭", "已取消", "退款成功") => OrderStatus.Closed,
             _ when ContainsAny(text, "交易成功", "交易完成", "已完成") => OrderStatus.Completed,
             _ when ContainsAny(text, "等待买家付款", "待付款", "待付尾款", "等待付尾款") => OrderStatus.AwaitingPayment,
