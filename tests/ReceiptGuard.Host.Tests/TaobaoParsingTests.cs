@@ -73,6 +73,20 @@ public sealed class TaobaoParsingTests
         Assert.Contains(page.Notes, n => n.Contains("not valid JSON", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("<div class=\"price\">￥1.00 ×99999999999999</div>")]
+    [InlineData("<script>var data = JSON.parse('{\"mainOrders\":[{\"id\":\"\\u{D800}\\u{110000}\\x4\\u12\"}]}');</script>")]
+    [InlineData("<script>var data = JSON.parse('unterminated</script>")]
+    [InlineData("<script>var detailData = { \"basic\": { \"lists\": [ 1, null, {} ] }, \"countdown\": { \"targetTime\": 99999999999999999999 } };</script>")]
+    public void Odd_input_does_not_make_the_parser_fail(string extra)
+    {
+        var page = PageParser.Parse(Row("3300000000000000006", "卖家已发货", extra), ListUrl);
+
+        Assert.Equal("taobao", page.Platform);
+        Assert.DoesNotContain(page.Notes, n => n.Contains("parser failed", StringComparison.Ordinal));
+        Assert.Equal("3300000000000000006", Assert.Single(page.Orders).OrderId.Value);
+    }
+
     [Fact]
     public void Rows_whose_id_is_not_an_order_number_are_not_orders()
     {

@@ -18,7 +18,7 @@ internal static partial class TaobaoEmbeddedOrders
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static IReadOnlyList<ParsedOrder> List(JsonElement root, Uri page) =>
-        Items(root, "mainOrders").Select(o => ListOrder(o, page)).OfType<ParsedOrder>().ToArray();
+        Items(root, "mainOrders").Select(o => ListOrder(o, page)).OfType<ParsedOrder>().DistinctBy(o => o.OrderId.Value).ToArray();
 
     public static ParsedOrder? Detail(JsonElement root, Uri page)
     {

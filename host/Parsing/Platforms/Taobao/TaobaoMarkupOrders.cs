@@ -96,7 +96,7 @@ internal static partial class TaobaoMarkupOrders
         return new ParsedItem(
             title,
             sku,
-            quantity is { Success: true } ? new Sourced<int>(int.Parse(quantity.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), FieldSource.Selector) : null,
+            quantity is { Success: true } && int.TryParse(quantity.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var count) ? new Sourced<int>(count, FieldSource.Selector) : null,
             Amount(price),
             null);
     }

@@ -77,7 +77,7 @@ internal static partial class TaobaoText
                     i += 2;
                     break;
                 case 'u' when i + 1 < literal.Length && literal[i + 1] == '{' && literal.IndexOf('}', i + 2) is > 0 and var close
-                                && TryHex(literal, i + 2, close - i - 2, out var point) && point <= 0x10FFFF:
+                                && TryHex(literal, i + 2, close - i - 2, out var point) && point <= 0x10FFFF && point is < 0xD800 or > 0xDFFF:
                     builder.Append(char.ConvertFromUtf32(point));
                     i = close;
                     break;
