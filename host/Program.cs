@@ -15,6 +15,7 @@ catch (CommandLineException exception)
 return cli.Command switch
 {
     "help" => ShowUsage(),
+    "reparse" => await ReparseCommand.RunAsync(cli, Console.Out),
     _ => await RunCommand.RunAsync(cli),
 };
 

@@ -12,7 +12,10 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "reparse", "help" };
+
+    /// <summary>Options that take no value (present means "true").</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -49,7 +52,11 @@ public sealed record CommandLine(
 
             var name = arg[2..];
             var eq = name.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
+            if (Flags.Contains(name))
+            {
+                options[name] = "true";
+            }
+            else if (eq >= 0)
             {
                 options[name[..eq]] = name[(eq + 1)..];
             }
@@ -73,6 +80,9 @@ public sealed record CommandLine(
 
         Commands:
           run            serve the API, the SignalR hub and the review UI (the default)
+          reparse        parse stored snapshots again with this version's parsers; the stored pages are not changed
+                           --older  snapshots never parsed, failed, or parsed by older parsers (the default)
+                           --all    every stored snapshot
           help           show this text
 
         Options:
