@@ -20,7 +20,15 @@ public static class ReparseCommand
             return 2;
         }
 
-        var data = new DataDirectory(ReceiptGuardDefaults.ResolveDataDirectory(cli.Option("data")));
+        var root = ReceiptGuardDefaults.ResolveDataDirectory(cli.Option("data"));
+        var data = new DataDirectory(root);
+        if (!File.Exists(data.DatabasePath))
+        {
+            // Not a data folder (a typo in --data): say so rather than create an empty database there.
+            await output.WriteLineAsync($"error: {root} holds no ReceiptGuard database; nothing to reparse.");
+            return 1;
+        }
+
         var database = new Database(data);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {

@@ -191,6 +191,18 @@ public sealed class ParsingIngestTests
     }
 
     [Fact]
+    public async Task Reparse_of_a_folder_without_a_database_says_so_and_creates_none()
+    {
+        var directory = TempDirectory.Create("parsing");
+        var output = new StringWriter();
+
+        Assert.Equal(1, await ReparseCommand.RunAsync(CommandLine.Parse(["reparse", "--data", directory]), output));
+
+        Assert.Contains("no ReceiptGuard database", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "receiptguard.db")));
+    }
+
+    [Fact]
     public void Reparse_is_a_command_whose_flags_take_no_value()
     {
         var cli = CommandLine.Parse(["reparse", "--all"]);
