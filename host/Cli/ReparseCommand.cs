@@ -43,7 +43,7 @@ public static class ReparseCommand
         var ids = await results.ListAsync(selection, cancellationToken);
         await output.WriteLineAsync(selection == ParseResultStore.Selection.All
             ? $"Reparsing all {ids.Count} snapshots in {data.Root} with parsers version {PageParser.Version}"
-            : $"Reparsing {ids.Count} snapshots in {data.Root} not yet parsed by parsers version {PageParser.Version}");
+            : $"Reparsing {ids.Count} snapshots in {data.Root} never parsed, failed, or parsed before parsers version {PageParser.Version}");
 
         int parsed = 0, failed = 0, orders = 0;
         for (var i = 0; i < ids.Count; i++)

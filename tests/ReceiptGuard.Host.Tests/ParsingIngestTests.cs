@@ -142,6 +142,51 @@ public sealed class ParsingIngestTests
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/snapshots/{id}/parsed")).StatusCode);
     }
 
+    private static ParsedOrder Order(string id, string? shop, OrderStatus status, decimal? total, bool subject) => new(
+        new Sourced<string>(id, FieldSource.Embedded), shop is null ? null : new Sourced<string>(shop, FieldSource.Selector), null, [],
+        total is { } amount ? new Sourced<decimal>(amount, FieldSource.Label) : null, total is null ? null : "CNY",
+        null, null, status, null, null, OrderFlags.None, []) { IsSubject = subject };
+
+    [Fact]
+    public async Task A_stored_result_fills_the_orders_table_and_a_new_one_replaces_it()
+    {
+        var directory = TempDirectory.Create("parsing");
+        using var host = WithoutParsing(directory);
+        using var client = host.CreateClient();
+        var id = await PostAsync(client, Fixtures.NewSnapshot());
+        var results = host.Services.GetRequiredService<ParseResultStore>();
+
+        // Results as a platform parser would return them (the parsers themselves are tested by the golden files).
+        await results.SaveAsync(Guid.Parse(id), new ParsedPage("taobao", PageKind.List,
+            [Order("111", "某某旗舰店", OrderStatus.Shipped, 119.50m, subject: false), Order("222", null, OrderStatus.Unknown, null, subject: true)], "test/1", []));
+
+        using (var connection = Open(directory))
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = $"SELECT order_id, shop, status, total, currency, is_subject FROM orders WHERE snapshot_id = '{id}' ORDER BY order_id;";
+            using var reader = select.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal(["111", "某某旗舰店", "shipped", "119.50", "CNY", 0L], Enumerable.Range(0, 6).Select(reader.GetValue));
+            Assert.True(reader.Read());
+            Assert.Equal(["222", DBNull.Value, "unknown", DBNull.Value, DBNull.Value, 1L], Enumerable.Range(0, 6).Select(reader.GetValue));
+            Assert.False(reader.Read());
+        }
+
+        var parse = (await client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{id}"))!["parse"]!;
+        Assert.Equal("parsed", parse["status"]!.GetValue<string>());
+        Assert.Equal("222", parse["subjectOrderId"]!.GetValue<string>());
+        Assert.Equal(2, parse["orders"]!.GetValue<int>());
+        Assert.Equal("list", parse["kind"]!.GetValue<string>());
+        var parsed = (await client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{id}/parsed"))!;
+        Assert.Equal("111", parsed["orders"]![0]!["orderId"]!["value"]!.GetValue<string>());
+        Assert.Equal("label", parsed["orders"]![0]!["totalPaid"]!["source"]!.GetValue<string>());
+
+        await results.SaveAsync(Guid.Parse(id), new ParsedPage("taobao", PageKind.Detail, [Order("333", null, OrderStatus.Completed, 5m, subject: true)], "test/2", []));
+
+        Assert.Equal(1L, Scalar(directory, $"SELECT COUNT(*) FROM orders WHERE snapshot_id = '{id}';"));
+        Assert.Equal("333", Scalar(directory, $"SELECT subject_order_id FROM parse_results WHERE snapshot_id = '{id}';"));
+    }
+
     [Fact]
     public async Task Parsed_of_an_unknown_snapshot_is_a_404_saying_so()
     {
