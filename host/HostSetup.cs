@@ -4,6 +4,7 @@ using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Cli;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Settings;
 using ReceiptGuard.Host.Storage;
 using ReceiptGuard.Host.Ui;
@@ -32,6 +33,7 @@ public static class HostSetup
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddCapture();
+        services.AddParsing();
         services.AddSettings();
         services.AddLive();
         services.AddUi();
@@ -46,6 +48,7 @@ public static class HostSetup
 
         app.MapHealth();
         app.MapCapture();
+        app.MapParsing();
         app.MapSettings();
         app.MapLive();
         app.MapUi();

@@ -16,6 +16,7 @@ return cli.Command switch
 {
     "help" => ShowUsage(),
     "parse" => await ParseCommand.RunAsync(cli, Console.Out, Console.Error),
+    "reparse" => await ReparseCommand.RunAsync(cli, Console.Out),
     _ => await RunCommand.RunAsync(cli),
 };
 

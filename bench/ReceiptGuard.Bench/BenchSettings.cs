@@ -23,6 +23,9 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
 
     public int CaptureWarmup { get; init; } = 5;
 
+    /// <summary>Timed parses per fixture page (each against a bare AngleSharp parse), after <see cref="Warmup"/> untimed ones.</summary>
+    public int Parses { get; init; } = 50;
+
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
     public static BenchSettings FromBuild() =>

@@ -8,14 +8,14 @@ var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "ben
 var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
-    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2 };
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5 };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);
 var results = new List<BenchResult>();
 try
 {
-    // BENCH_ONLY=click,load,append,capture runs a subset (the host figures run only when it is unset).
+    // BENCH_ONLY=click,load,append,capture,parse runs a subset (the host figures run only when it is unset).
     var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',');
     bool Selected(params string[] names) => only is null || names.Any(only.Contains);
     if (only is null)
@@ -32,6 +32,11 @@ try
     if (Selected("capture"))
     {
         results.AddRange(await CaptureBenchmark.RunAsync(settings));
+    }
+
+    if (Selected("parse"))
+    {
+        results.AddRange(ParseBenchmark.Run(settings));
     }
 }
 finally

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using ReceiptGuard.Host.Http;
 using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Storage;
 
 namespace ReceiptGuard.Host.Capture;
@@ -48,6 +49,7 @@ public static class CaptureEndpoints
     private static async Task<Results<Created<SnapshotSummary>, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpRequest request,
         SnapshotStore store,
+        ParseRequests parseRequests,
         IHubContext<GuardHub, IGuardClient> hub,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
@@ -77,6 +79,8 @@ public static class CaptureEndpoints
         {
             case IngestOutcome.Created:
                 await hub.Clients.All.SnapshotStored(result.Snapshot);
+                // Parsed off the request path; the answer does not wait for it.
+                parseRequests.Enqueue(result.Snapshot.Id);
                 break;
             case IngestOutcome.Conflict:
                 return TypedResults.Problem(
@@ -111,10 +115,13 @@ public static class CaptureEndpoints
         return TypedResults.Ok(await store.ListAsync(limit, offset, cancellationToken));
     }
 
-    private static async Task<Results<Ok<SnapshotSummary>, ProblemHttpResult>> GetAsync(Guid id, SnapshotStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SnapshotSummary>, ProblemHttpResult>> GetAsync(
+        Guid id, SnapshotStore store, ParseResultStore parseResults, CancellationToken cancellationToken)
     {
         var snapshot = await store.GetAsync(id, cancellationToken);
-        return snapshot is null ? NotFound(id) : TypedResults.Ok(snapshot);
+        return snapshot is null
+            ? NotFound(id)
+            : TypedResults.Ok(snapshot with { Parse = await parseResults.GetStatusAsync(id, cancellationToken) });
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetHtmlAsync(

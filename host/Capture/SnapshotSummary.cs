@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ReceiptGuard.Host.Parsing.Ingest;
 
 namespace ReceiptGuard.Host.Capture;
 
@@ -24,7 +26,12 @@ public sealed record SnapshotSummary(
     string? ScreenshotError,
     bool HasEmbeddedData,
     string? EmbeddedDataSha256,
-    JsonElement? Context);
+    JsonElement? Context)
+{
+    /// <summary>What the parsers made of the page; only in the snapshot detail (GET /api/snapshots/{id}).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParseStatus? Parse { get; init; }
+}
 
 public sealed record SnapshotPage(IReadOnlyList<SnapshotSummary> Items, int Total, int Limit, int Offset);
 

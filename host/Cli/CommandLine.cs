@@ -12,7 +12,10 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "help" };
+
+    /// <summary>Options that take no value (present means "true").</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -49,7 +52,11 @@ public sealed record CommandLine(
 
             var name = arg[2..];
             var eq = name.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
+            if (Flags.Contains(name))
+            {
+                options[name] = "true";
+            }
+            else if (eq >= 0)
             {
                 options[name[..eq]] = name[(eq + 1)..];
             }
@@ -76,6 +83,9 @@ public sealed record CommandLine(
           parse FILE     parse a saved order page and print what was found as JSON
                          --url URL       the page's address (else read from the saved page)
                          --hint ORDERID  the order to mark as the subject
+          reparse        parse stored snapshots again with this version's parsers; the stored pages are not changed
+                           --older  snapshots never parsed, failed, or parsed by older parsers (the default)
+                           --all    every stored snapshot
           help           show this text
 
         Options:

@@ -11,6 +11,9 @@ public interface IGuardClient
 
     /// <summary>The host settings changed (PUT /api/settings): the extension's capture follows them from now on.</summary>
     Task SettingsChanged(HostSettings settings);
+
+    /// <summary>A snapshot's parse result was stored (or replaced): fetch <c>/api/snapshots/{id}/parsed</c> again.</summary>
+    Task SnapshotParsed(Guid id);
 }
 
 /// <summary>Push-only for now: clients listen; the host speaks through <see cref="IHubContext{THub,T}"/>.</summary>

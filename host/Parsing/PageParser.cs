@@ -8,6 +8,12 @@ namespace ReceiptGuard.Host.Parsing;
 /// </summary>
 public static class PageParser
 {
+    /// <summary>
+    /// The parsers' version as a whole. Raise it when a change would read stored pages differently: <c>reparse</c>
+    /// (by default) and nothing else re-runs the snapshots parsed by an older one.
+    /// </summary>
+    public const int Version = 1;
+
     public static ParsedPage Parse(string html, Uri url, IReadOnlyList<EmbeddedScript>? embedded = null, string? orderHint = null)
     {
         var document = new HtmlParser().ParseDocument(html);

@@ -57,6 +57,35 @@ public static class Migrations
             updated_at         TEXT    NOT NULL
         );
         """,
+
+        // 5: what the parsers read from each snapshot. The full result is a JSON artifact; the row says who parsed it
+        //    and when (or why it failed), and `orders` keeps the orders found, for search. Totals are TEXT: decimal
+        //    amounts stay exact. No row in parse_results means "not parsed yet".
+        """
+        CREATE TABLE parse_results (
+            snapshot_id      TEXT    PRIMARY KEY REFERENCES snapshots(id),
+            parser_version   INTEGER NOT NULL,
+            parser           TEXT,
+            platform         TEXT,
+            page_kind        TEXT,
+            subject_order_id TEXT,
+            order_count      INTEGER NOT NULL DEFAULT 0,
+            result_sha256    TEXT,
+            parsed_at        TEXT    NOT NULL,
+            error            TEXT
+        );
+        CREATE TABLE orders (
+            snapshot_id TEXT    NOT NULL REFERENCES snapshots(id),
+            order_id    TEXT    NOT NULL,
+            shop        TEXT,
+            status      TEXT    NOT NULL,
+            total       TEXT,
+            currency    TEXT,
+            is_subject  INTEGER NOT NULL CHECK (is_subject IN (0, 1))
+        );
+        CREATE INDEX orders_by_snapshot ON orders (snapshot_id);
+        CREATE INDEX orders_by_order_id ON orders (order_id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

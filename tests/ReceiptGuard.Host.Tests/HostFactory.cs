@@ -26,6 +26,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Changes to the host's services, e.g. leaving out a background worker.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(ReceiptGuardDefaults.DataDirectoryKey, DataDirectory);
@@ -35,6 +38,10 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Testing");
+        if (TestServices is { } change)
+        {
+            builder.ConfigureTestServices(change);
+        }
     }
 
     /// <summary>A SignalR client that talks to this in-memory server (long polling through the test handler).</summary>

@@ -71,6 +71,22 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task The_snapshot_page_shows_the_parsed_orders_in_both_languages_and_follows_SnapshotParsed()
+    {
+        using var client = fixture.Host.CreateClient();
+        var html = await client.GetStringAsync("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20");
+        var script = await client.GetStringAsync("/assets/app.js");
+
+        Assert.Contains("id=\"parsed\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"parsed-status\"", html, StringComparison.Ordinal);
+        Assert.Contains("/parsed", script, StringComparison.Ordinal);
+        Assert.Contains("SnapshotParsed", script, StringComparison.Ordinal);
+        Assert.Contains("Orders read from the page", script, StringComparison.Ordinal);
+        Assert.Contains("从页面读取的订单", script, StringComparison.Ordinal);
+        Assert.Contains("noopener noreferrer", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_screenshot_the_page_shows_is_served_as_an_image_from_our_origin()
     {
         using var client = fixture.Host.CreateClient();

@@ -22,6 +22,8 @@ export interface SnapshotSummary {
   hasEmbeddedData: boolean;
   embeddedDataSha256: string | null;
   context: CaptureContext | null;
+  /** Only in the snapshot detail (GET /api/snapshots/{id}). */
+  parse?: ParseStatus;
 }
 
 /**
@@ -81,3 +83,76 @@ export const snapshotHtmlUrl = (id: string): string => `/api/snapshots/${encodeU
 export const snapshotScreenshotUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/screenshot`;
 
 export const snapshotEmbeddedUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}/embedded`;
+
+// Parse results: shapes mirror host/Parsing/ParsedPage.cs (ParsedPageJson) and host/Parsing/Ingest/ParseStatus.cs.
+
+/** Where a value was read: the page's own data, a platform element, or text next to a generic label. */
+export type FieldSource = 'embedded' | 'selector' | 'label';
+
+export interface Sourced<T> {
+  value: T;
+  source: FieldSource;
+}
+
+export type OrderStatus = 'unknown' | 'awaitingPayment' | 'awaitingShipment' | 'shipped' | 'delivered' | 'completed' | 'closed' | 'refunding';
+
+export interface ParsedItem {
+  title: Sourced<string> | null;
+  sku: Sourced<string> | null;
+  quantity: Sourced<number> | null;
+  unitPrice: Sourced<number> | null;
+  paidAmount: Sourced<number> | null;
+}
+
+export interface ParsedLogistics {
+  carrier: Sourced<string> | null;
+  trackingNumber: Sourced<string> | null;
+  latestEvent: Sourced<string> | null;
+  latestEventTime: Sourced<string> | null;
+  events: { time: string | null; text: string }[];
+}
+
+export interface PageAction {
+  kind: string;
+  text: string;
+  url: string | null;
+}
+
+export interface ParsedOrder {
+  orderId: Sourced<string>;
+  shop: Sourced<string> | null;
+  seller: Sourced<string> | null;
+  items: ParsedItem[];
+  totalPaid: Sourced<number> | null;
+  currency: string | null;
+  orderTime: Sourced<string> | null;
+  statusText: Sourced<string> | null;
+  status: OrderStatus;
+  logistics: ParsedLogistics | null;
+  autoConfirmDeadline: Sourced<string> | null;
+  flags: { presale: boolean; customMade: boolean; cashOnDelivery: boolean };
+  actions: PageAction[];
+  isSubject: boolean;
+}
+
+export interface ParsedPage {
+  platform: string;
+  kind: 'unknown' | 'list' | 'detail' | 'logistics';
+  orders: ParsedOrder[];
+  parser: string;
+  notes: string[];
+}
+
+export interface ParseStatus {
+  status: 'pending' | 'parsed' | 'failed';
+  parser: string | null;
+  version: number | null;
+  platform: string | null;
+  kind: ParsedPage['kind'] | null;
+  subjectOrderId: string | null;
+  orders: number;
+  parsedAt: string | null;
+  error: string | null;
+}
+
+export const getParsed = (id: string): Promise<ParsedPage> => getJson<ParsedPage>(`/api/snapshots/${encodeURIComponent(id)}/parsed`);

@@ -5,6 +5,7 @@ import { t } from './i18n';
 
 export interface LiveHandlers {
   snapshotStored?: (snapshot: SnapshotSummary) => void;
+  snapshotParsed?: (id: string) => void;
 }
 
 type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -31,6 +32,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
     .build();
 
   if (handlers.snapshotStored) connection.on('SnapshotStored', handlers.snapshotStored);
+  if (handlers.snapshotParsed) connection.on('SnapshotParsed', handlers.snapshotParsed);
   connection.onreconnecting(() => show('reconnecting'));
   connection.onreconnected(() => show('connected'));
   connection.onclose(() => show('disconnected'));

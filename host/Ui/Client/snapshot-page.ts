@@ -1,10 +1,11 @@
 // "/snapshots/{id}": one snapshot's metadata, its screenshot and capture context, and the captured page in an inert,
 // sandboxed frame.
-import { ApiError, getSnapshot, snapshotEmbeddedUrl, snapshotHtmlUrl, type SnapshotSummary } from './api';
+import { ApiError, getParsed, getSnapshot, snapshotEmbeddedUrl, snapshotHtmlUrl, type SnapshotSummary } from './api';
 import { renderContext, renderScreenshot, renderSerializer } from './evidence';
 import { decisionLabel, el, formatBytes, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
+import { renderParsedPage, renderParseStatus } from './parsed-orders';
 import { showError } from './page';
 
 function renderMeta(snapshot: SnapshotSummary): void {
@@ -31,6 +32,20 @@ function renderMeta(snapshot: SnapshotSummary): void {
   }
 }
 
+/** The parse status line and, once parsed, the orders; called again on SnapshotParsed. */
+async function showParsed(id: string): Promise<void> {
+  const line = document.getElementById('parsed-status')!;
+  const box = document.getElementById('parsed')!;
+  try {
+    const snapshot = await getSnapshot(id);
+    renderParseStatus(snapshot.parse, line);
+    if (snapshot.parse?.status === 'parsed') renderParsedPage(await getParsed(id), box);
+    else box.replaceChildren();
+  } catch (error) {
+    line.textContent = t('loadFailed', { message: (error as Error).message });
+  }
+}
+
 export async function startSnapshotPage(): Promise<void> {
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
   try {
@@ -42,8 +57,13 @@ export async function startSnapshotPage(): Promise<void> {
     renderContext(snapshot.context, document.getElementById('context')!, document.getElementById('context-none')!);
     renderSerializer(snapshot.context, document.getElementById('serializer')!, document.getElementById('serializer-section')!);
     (document.getElementById('page') as HTMLIFrameElement).src = snapshotHtmlUrl(snapshot.id);
+    await showParsed(snapshot.id);
   } catch (error) {
     showError(error instanceof ApiError && error.status === 404 ? t('notFound') : t('loadFailed', { message: (error as Error).message }));
   }
-  await connectLive({});
+  await connectLive({
+    snapshotParsed: (parsedId) => {
+      if (parsedId === id) void showParsed(id);
+    },
+  });
 }

@@ -24,19 +24,19 @@ internal static partial class TaobaoEmbeddedOrders
     {
         var main = At(root, "mainOrder");
         var keyed = KeyedValues(root);
-        var id = Text(main, "id") ?? keyed.GetValueOrDefault("订单编号") ?? keyed.GetValueOrDefault("订单号");
+        var id = StringAt(main, "id") ?? keyed.GetValueOrDefault("订单编号") ?? keyed.GetValueOrDefault("订单号");
         if (id is null || !OrderId().IsMatch(id))
         {
             return null;
         }
 
         var time = keyed.GetValueOrDefault("创建时间") ?? keyed.GetValueOrDefault("成交时间") ?? keyed.GetValueOrDefault("下单时间");
-        var total = TaobaoText.Amount(Text(main, "payInfo", "actualFee")) ?? TaobaoText.Amount(keyed.GetValueOrDefault("实付款"));
-        var status = Text(main, "statusInfo", "text");
+        var total = TaobaoText.Amount(StringAt(main, "payInfo", "actualFee")) ?? TaobaoText.Amount(keyed.GetValueOrDefault("实付款"));
+        var status = StringAt(main, "statusInfo", "text");
         return new ParsedOrder(
             new Sourced<string>(id, Source),
-            Sourced(Text(main, "seller", "shopName")),
-            Sourced(Text(main, "seller", "nick") ?? Text(root, "deliveryInfo", "sellerNick")),
+            Sourced(StringAt(main, "seller", "shopName")),
+            Sourced(StringAt(main, "seller", "nick") ?? StringAt(root, "deliveryInfo", "sellerNick")),
             Items(main, "subOrders").Select(SubOrder).ToArray(),
             total is { } paid ? new Sourced<decimal>(paid, Source) : null,
             "CNY",
@@ -51,22 +51,22 @@ internal static partial class TaobaoEmbeddedOrders
 
     private static ParsedOrder? ListOrder(JsonElement order, Uri page)
     {
-        var id = Text(order, "id") ?? Text(order, "orderInfo", "id");
+        var id = StringAt(order, "id") ?? StringAt(order, "orderInfo", "id");
         if (id is null || !OrderId().IsMatch(id))
         {
             return null;
         }
 
-        var status = Text(order, "statusInfo", "text");
-        var total = TaobaoText.Amount(Text(order, "payInfo", "actualFee"));
+        var status = StringAt(order, "statusInfo", "text");
+        var total = TaobaoText.Amount(StringAt(order, "payInfo", "actualFee"));
         return new ParsedOrder(
             new Sourced<string>(id, Source),
-            Sourced(Text(order, "seller", "shopName")),
-            Sourced(Text(order, "seller", "nick")),
+            Sourced(StringAt(order, "seller", "shopName")),
+            Sourced(StringAt(order, "seller", "nick")),
             Items(order, "subOrders").Select(SubOrder).ToArray(),
             total is { } paid ? new Sourced<decimal>(paid, Source) : null,
             "CNY",
-            Sourced(Text(order, "orderInfo", "createTime") ?? Text(order, "orderInfo", "createDay")),
+            Sourced(StringAt(order, "orderInfo", "createTime") ?? StringAt(order, "orderInfo", "createDay")),
             Sourced(status),
             TaobaoText.Status(status),
             null,
@@ -78,13 +78,13 @@ internal static partial class TaobaoEmbeddedOrders
     private static ParsedItem SubOrder(JsonElement sub)
     {
         var sku = string.Join("；", Items(sub, "itemInfo", "skuText")
-            .Select(s => (Name: Text(s, "name"), Value: Text(s, "value")))
+            .Select(s => (Name: StringAt(s, "name"), Value: StringAt(s, "value")))
             .Where(s => s.Value is not null)
             .Select(s => s.Name is null ? s.Value : $"{s.Name}：{s.Value}"));
-        var unit = TaobaoText.Amount(Text(sub, "priceInfo", "realTotal"));
+        var unit = TaobaoText.Amount(StringAt(sub, "priceInfo", "realTotal"));
         var quantity = Int(sub, "quantity", "count") ?? Int(sub, "quantity");
         return new ParsedItem(
-            Sourced(Text(sub, "itemInfo", "title")),
+            Sourced(StringAt(sub, "itemInfo", "title")),
             Sourced(sku.Length > 0 ? sku : null),
             quantity is { } count ? new Sourced<int>(count, Source) : null,
             unit is { } price ? new Sourced<decimal>(price, Source) : null,
@@ -97,15 +97,15 @@ internal static partial class TaobaoEmbeddedOrders
             .Concat(Items(order, "operations"))
             .Concat(Items(order, "statusInfo", "operations"))
             .Concat(Items(order, "subOrders").SelectMany(s => Items(s, "operations")))
-            .Select(op => TaobaoActions.From(page, Text(op, "id"), Text(op, "text"), Text(op, "url")))
+            .Select(op => TaobaoActions.From(page, StringAt(op, "id"), StringAt(op, "text"), StringAt(op, "url")))
             .OfType<PageAction>()
             .DistinctBy(a => (a.Kind, a.Url))
             .ToArray();
 
     private static ParsedLogistics? Logistics(JsonElement? delivery)
     {
-        var carrier = Text(delivery, "logisticsName");
-        var number = Text(delivery, "logisticsNum");
+        var carrier = StringAt(delivery, "logisticsName");
+        var number = StringAt(delivery, "logisticsNum");
         return carrier is null && number is null ? null : new ParsedLogistics(Sourced(carrier), Sourced(number), null, null, []);
     }
 
@@ -117,7 +117,7 @@ internal static partial class TaobaoEmbeddedOrders
             return countdown;
         }
 
-        return long.TryParse(Text(scope, "countdown", "targetTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var target)
+        return long.TryParse(StringAt(scope, "countdown", "targetTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var target)
                && target is > 0 and < 253402300799999
             ? DateTimeOffset.FromUnixTimeMilliseconds(target).ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
             : null;
@@ -143,7 +143,7 @@ internal static partial class TaobaoEmbeddedOrders
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                if (Text(element, "key") is { } key && (Text(element, "content") ?? Text(element, "value")) is { } content)
+                if (StringAt(element, "key") is { } key && (StringAt(element, "content") ?? StringAt(element, "value")) is { } content)
                 {
                     yield return (TaobaoText.Clean(key).TrimEnd(':', '：'), content);
                 }

@@ -25,20 +25,20 @@ internal static class TaobaoJson
         return current;
     }
 
-    public static string? Text(JsonElement? element, params string[] path)
+    public static string? StringAt(JsonElement? element, params string[] path)
     {
         var value = At(element, path);
         return value?.ValueKind switch
         {
             JsonValueKind.String => NullIfBlank(value.Value.GetString()),
             JsonValueKind.Number => value.Value.GetRawText(),
-            JsonValueKind.Object => Text(value, "value") ?? Text(value, "text") ?? Text(value, "content"),
+            JsonValueKind.Object => StringAt(value, "value") ?? StringAt(value, "text") ?? StringAt(value, "content"),
             _ => null,
         };
     }
 
     public static int? Int(JsonElement? element, params string[] path) =>
-        int.TryParse(Text(element, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(StringAt(element, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public static IEnumerable<JsonElement> Items(JsonElement? element, params string[] path) =>
         At(element, path) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
