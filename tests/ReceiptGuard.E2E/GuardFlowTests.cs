@@ -49,6 +49,13 @@ public sealed class GuardFlowTests(GuardBrowser browser)
 
             // Still on the list page and nothing happened there: the page's own button handler never ran either.
             Assert.Equal(0, await PageHandlerCallsAsync(page));
+
+            // The host parsed the stored page: the clicked order is the subject, read from the page's embedded data.
+            var ui = await browser.Context.NewPageAsync();
+            await ui.GotoAsync(new Uri(browser.Host.BaseAddress, $"/snapshots/{snapshot["id"]}").ToString());
+            var subject = ui.Locator("#parsed article.order.subject");
+            await Expect(subject).ToContainTextAsync(OrderId, new() { Timeout = 15_000 });
+            await Expect(subject.Locator(".source-embedded").First).ToBeVisibleAsync();
         });
 
     [Fact]
