@@ -39,5 +39,5 @@ public static class OrderContainers
     }
 
     private static bool IsSkipped(IElement element) =>
-        element.Closest("script, style, template, noscript, select, textarea, title, head") is not null;
+        element.ClosestMatch("script, style, template, noscript, select, textarea, title, head") is not null;
 }

@@ -15,7 +15,7 @@ internal static class PddCards
     public static IElement? Match(IReadOnlyList<IElement> cards, JsonElement order, string orderSn)
     {
         var marked = cards.FirstOrDefault(card => card.GetAttribute("data-order-sn") == orderSn
-            || card.QuerySelectorAll("a[href]").Any(a => OrderSnOf(a.GetAttribute("href")) == orderSn));
+            || card.SelectAll("a[href]").Any(a => OrderSnOf(a.GetAttribute("href")) == orderSn));
         if (marked is not null)
         {
             return marked;

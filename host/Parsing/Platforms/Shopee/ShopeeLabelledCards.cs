@@ -12,7 +12,7 @@ internal static partial class ShopeeLabelledCards
 {
     public static IReadOnlyList<ParsedOrder> Read(IDocument document, Uri page, string? currency, List<string> notes)
     {
-        var anchors = document.Body?.QuerySelectorAll("a[href*='/user/purchase/order/'], div, span")
+        var anchors = document.Body?.SelectAll("a[href*='/user/purchase/order/'], div, span")
             .Where(e => e.LocalName == "a" || (e.Children.Length == 0 && ShopeeSites.SerialIn(IntlText.TextOf(e)) is not null)) ?? [];
         var cards = new List<IElement>();
         // Anchors share ancestors: each element's order-id count is read once, not once per anchor below it.
