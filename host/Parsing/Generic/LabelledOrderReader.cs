@@ -45,7 +45,7 @@ public static class LabelledOrderReader
     /// <summary>An element whose class says total ("order-total", "total") and whose text is one amount.</summary>
     private static Amount? TotalByClass(IElement container) =>
         container.SelectAll("[class*=total]")
-            .Select(e => VisibleText.Collapse(e.TextContent))
+            .Select(e => VisibleText.Collapse(e.AllText()))
             .Where(t => t.Length <= 24)
             .Select(Amounts.ParseWithSymbol)
             .FirstOrDefault(a => a is not null);
@@ -82,8 +82,8 @@ public static class LabelledOrderReader
         }
 
         var element = container.SelectAll("[class*=shop], [class*=store], [class*=seller], [class*=company]")
-            .FirstOrDefault(e => VisibleText.Collapse(e.TextContent) is { Length: > 0 and <= 40 });
-        return element is null ? null : Labelled(VisibleText.Collapse(element.TextContent));
+            .FirstOrDefault(e => VisibleText.Collapse(e.AllText()) is { Length: > 0 and <= 40 });
+        return element is null ? null : Labelled(VisibleText.Collapse(element.AllText()));
     }
 
     /// <summary>
@@ -112,9 +112,9 @@ public static class LabelledOrderReader
         foreach (var element in named.Where(e => !named.Any(inner => inner != e && e.Contains(inner))))
         {
             var titleElement = element.LocalName == "a" ? element : element.SelectFirst("a") ?? element;
-            var title = VisibleText.Collapse(titleElement.TextContent);
+            var title = VisibleText.Collapse(titleElement.AllText());
             // The order's header often has a "title" class too; it carries the order-id label, an item does not.
-            if (title.Length == 0 || OrderLabels.OrderIdLabel().IsMatch(element.TextContent))
+            if (title.Length == 0 || OrderLabels.OrderIdLabel().IsMatch(element.AllText()))
             {
                 continue;
             }

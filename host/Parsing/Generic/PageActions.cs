@@ -32,7 +32,7 @@ public static class PageActions
                 continue;
             }
 
-            var text = VisibleText.Squash(control is IHtmlInputElement input ? input.Value : control.TextContent);
+            var text = VisibleText.Squash(control is IHtmlInputElement input ? input.Value : control.AllText());
             var kind = Exact.FirstOrDefault(e => string.Equals(e.Text, text, StringComparison.OrdinalIgnoreCase)).Kind;
             if (kind is null)
             {

@@ -99,7 +99,7 @@ public static class StructuredOrderReader
     {
         // Properties of nested item scopes belong to those items, not to the order.
         IElement? Prop(string name) => scope.SelectAll($"[itemprop~={name}]").FirstOrDefault(e => e.ParentElement?.ClosestMatch("[itemscope]") == scope || e.ParentElement == scope);
-        string? Value(IElement? e) => e is null ? null : (e.GetAttribute("content") ?? e.GetAttribute("href") ?? e.GetAttribute("datetime") ?? VisibleText.Squash(e.TextContent));
+        string? Value(IElement? e) => e is null ? null : (e.GetAttribute("content") ?? e.GetAttribute("href") ?? e.GetAttribute("datetime") ?? VisibleText.Squash(e.AllText()));
 
         if (Embedded(Value(Prop("orderNumber"))) is not { } id)
         {

@@ -48,7 +48,7 @@ internal static class ChinaShopActions
 
     /// <summary>The control's words without whitespace and icon-font glyphs (private-use characters).</summary>
     private static string LabelOf(IElement element) =>
-        new(element.TextContent.Where(c => !char.IsWhiteSpace(c) && c is not (>= '\uE000' and <= '\uF8FF')).ToArray());
+        new(element.AllText().Where(c => !char.IsWhiteSpace(c) && c is not (>= '\uE000' and <= '\uF8FF')).ToArray());
 
     private static string? AbsoluteHref(IElement element, Uri pageUrl)
     {

@@ -22,7 +22,7 @@ internal static partial class JdDetailReader
         }
 
         var statusText = Text(document.SelectFirst(".state-txt"));
-        var orderText = ChinaShopText.Squash($"{document.SelectFirst("#orderstate")?.TextContent} {document.SelectFirst("#goods")?.TextContent}");
+        var orderText = ChinaShopText.Squash($"{document.SelectFirst("#orderstate")?.AllText()} {document.SelectFirst("#goods")?.AllText()}");
         var order = new ParsedOrder(
             OrderId: new Sourced<string>(id.Groups[1].Value, FieldSource.Selector),
             Shop: JdMarkup.Selected(document.SelectFirst(".shop-name a[title]")?.GetAttribute("title") ?? Text(document.SelectFirst(".shop-name"))),
@@ -34,7 +34,7 @@ internal static partial class JdDetailReader
             StatusText: JdMarkup.Selected(statusText),
             Status: ChinaShopStatus.Normalize(statusText),
             Logistics: Logistics(document, notes),
-            AutoConfirmDeadline: JdMarkup.Selected(ChinaShopText.Countdown(document.SelectFirst("#orderstate")?.TextContent)),
+            AutoConfirmDeadline: JdMarkup.Selected(ChinaShopText.Countdown(document.SelectFirst("#orderstate")?.AllText())),
             Flags: JdMarkup.Flags(orderText, Labelled(document, "付款方式")?.Value),
             Actions: document.Body is { } body ? ChinaShopActions.In([body], page.Url) : []);
         return [order];
@@ -47,11 +47,11 @@ internal static partial class JdDetailReader
         {
             var price = ChinaShopText.ParseAmount(Text(row.SelectFirst(".f-price")));
             // The count has no class of its own in every version of the table: a cell holding only a number.
-            var count = row.SelectFirst(".p-num") ?? row.SelectAll("td").LastOrDefault(td => JdMarkup.Quantity(td.TextContent) is not null);
+            var count = row.SelectFirst(".p-num") ?? row.SelectAll("td").LastOrDefault(td => JdMarkup.Quantity(td.AllText()) is not null);
             items.Add(new ParsedItem(
                 JdMarkup.Selected(Text(row.SelectFirst(".p-name a"))),
                 JdMarkup.Selected(Text(row.SelectFirst(".p-extra"))),
-                JdMarkup.Quantity(count?.TextContent),
+                JdMarkup.Quantity(count?.AllText()),
                 price is { } unit ? new Sourced<decimal>(unit, FieldSource.Selector) : null,
                 null));
         }
@@ -137,7 +137,7 @@ internal static partial class JdDetailReader
         return null;
     }
 
-    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.TextContent) is { Length: > 0 } text ? text : null;
+    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.AllText()) is { Length: > 0 } text ? text : null;
 
     [GeneratedRegex(@"订单号\s*[：:]\s*(\d{6,24})")]
     private static partial Regex OrderNumber();

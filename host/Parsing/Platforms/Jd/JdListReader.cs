@@ -48,7 +48,7 @@ internal static partial class JdListReader
         }
 
         var payment = Text(block.SelectFirst(".amount .ftx-13"));
-        var blockText = ChinaShopText.Squash(block.TextContent);
+        var blockText = ChinaShopText.Squash(block.AllText());
         return new ParsedOrder(
             OrderId: new Sourced<string>(id, FieldSource.Selector),
             Shop: JdMarkup.Selected(ShopName(block)),
@@ -120,7 +120,7 @@ internal static partial class JdListReader
         return new ParsedLogistics(null, null, JdMarkup.Selected(text), JdMarkup.Selected(time), [new LogisticsEvent(time, text)]);
     }
 
-    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.TextContent) is { Length: > 0 } text ? text : null;
+    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.AllText()) is { Length: > 0 } text ? text : null;
 
     [GeneratedRegex(@"^\d{6,24}$")]
     private static partial Regex OrderNumber();

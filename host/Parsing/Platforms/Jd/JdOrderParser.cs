@@ -52,7 +52,7 @@ public sealed class JdOrderParser : IOrderPageParser
             return PageKind.List;
         }
 
-        return page.Document.SelectFirst(".state-top") is not null && ChinaShopText.Squash(page.Document.SelectFirst(".state-top")!.TextContent).Contains("订单号", StringComparison.Ordinal)
+        return page.Document.SelectFirst(".state-top") is not null && ChinaShopText.Squash(page.Document.SelectFirst(".state-top")!.AllText()).Contains("订单号", StringComparison.Ordinal)
             ? PageKind.Detail
             : PageKind.Unknown;
     }

@@ -30,7 +30,7 @@ internal static class PddCards
 
         var showing = cards.Where(card =>
         {
-            var text = Squash(card.TextContent);
+            var text = Squash(card.AllText());
             return text.Contains(mall, StringComparison.Ordinal) && text.Contains(goods, StringComparison.Ordinal);
         }).Take(2).ToList();
         return showing.Count == 1 ? showing[0] : null;

@@ -28,7 +28,7 @@ internal static partial class TaobaoMarkupOrders
             return null;
         }
 
-        var text = TaobaoText.Clean(scope.TextContent);
+        var text = TaobaoText.Clean(scope.AllText());
         var id = Selected(scope, ".order-num, .order-id")
                  ?? (OrderIdLabel().Match(text) is { Success: true } m ? new Sourced<string>(m.Groups[1].Value, FieldSource.Label) : null);
         if (id is null || !Digits().IsMatch(id.Value))
@@ -80,7 +80,7 @@ internal static partial class TaobaoMarkupOrders
             TaobaoText.Status(status?.Value),
             null,
             Countdown(row),
-            TaobaoFlags.From([row.TextContent]),
+            TaobaoFlags.From([row.AllText()]),
             Actions(row, page));
     }
 
@@ -91,7 +91,7 @@ internal static partial class TaobaoMarkupOrders
         var title = Selected(item, ".item-title") ?? Selected(item, "a");
         var sku = Selected(item, ".sku") ?? Selected(item, "p");
         var price = item.SelectFirst(".price") ?? line.SelectFirst(".price");
-        var quantityText = (item.SelectFirst(".quantity") ?? price)?.TextContent;
+        var quantityText = (item.SelectFirst(".quantity") ?? price)?.AllText();
         var quantity = quantityText is null ? null : Quantity().Match(TaobaoText.ToHalfWidth(quantityText));
         return new ParsedItem(
             title,
@@ -107,8 +107,8 @@ internal static partial class TaobaoMarkupOrders
         var number = Labelled(text, TrackingLabel());
         var events = scope.SelectAll(".logistics-list li, .trace-list li")
             .Select(li => new LogisticsEvent(
-                li.SelectFirst(".time") is { } time ? TaobaoText.Clean(time.TextContent) : null,
-                TaobaoText.Clean((li.SelectFirst(".text") ?? li).TextContent)))
+                li.SelectFirst(".time") is { } time ? TaobaoText.Clean(time.AllText()) : null,
+                TaobaoText.Clean((li.SelectFirst(".text") ?? li).AllText())))
             .Where(e => e.Text.Length > 0)
             .ToArray();
         if (carrier is null && number is null && events.Length == 0)
@@ -128,21 +128,21 @@ internal static partial class TaobaoMarkupOrders
 
     private static PageAction[] Actions(IElement scope, Uri page) =>
         scope.SelectAll("a, button")
-            .Select(e => TaobaoActions.From(page, null, e.TextContent, e.LocalName == "a" ? e.GetAttribute("href") : null))
+            .Select(e => TaobaoActions.From(page, null, e.AllText(), e.LocalName == "a" ? e.GetAttribute("href") : null))
             .OfType<PageAction>()
             .DistinctBy(a => (a.Kind, a.Url))
             .ToArray();
 
     private static Sourced<string>? Countdown(IElement scope) =>
-        TaobaoText.Countdown(scope.SelectFirst(".countdown")?.TextContent) is { } left ? new Sourced<string>(left, FieldSource.Selector) : null;
+        TaobaoText.Countdown(scope.SelectFirst(".countdown")?.AllText()) is { } left ? new Sourced<string>(left, FieldSource.Selector) : null;
 
     private static Sourced<string>? Selected(IElement scope, string selector) =>
-        scope.SelectFirst(selector) is { } element && TaobaoText.Clean(element.TextContent) is { Length: > 0 } text
+        scope.SelectFirst(selector) is { } element && TaobaoText.Clean(element.AllText()) is { Length: > 0 } text
             ? new Sourced<string>(text, FieldSource.Selector)
             : null;
 
     private static Sourced<decimal>? Amount(IElement? element) =>
-        TaobaoText.Amount(element?.TextContent) is { } value ? new Sourced<decimal>(value, FieldSource.Selector) : null;
+        TaobaoText.Amount(element?.AllText()) is { } value ? new Sourced<decimal>(value, FieldSource.Selector) : null;
 
     private static Sourced<decimal>? LabelledAmount(string text) =>
         TotalLabel().Match(text) is { Success: true } m && TaobaoText.Amount(m.Groups[1].Value) is { } value ? new Sourced<decimal>(value, FieldSource.Label) : null;
