@@ -47,7 +47,7 @@ public sealed class GenericOrderParser : IOrderPageParser
     private static PageKind KindOf(PageInput page, int orders)
     {
         var address = page.Url.IsAbsoluteUri ? (page.Url.Host + page.Url.AbsolutePath).ToLowerInvariant() : "";
-        var heading = $"{page.Document.Title}\n{page.Document.QuerySelector("h1")?.TextContent}";
+        var heading = $"{page.Document.Title}\n{page.Document.SelectFirst("h1")?.AllText()}";
         if (LogisticsWords.Any(w => address.Contains(w, StringComparison.Ordinal))
             || heading.Contains("物流详情", StringComparison.Ordinal) || heading.Contains("tracking", StringComparison.OrdinalIgnoreCase))
         {

@@ -20,7 +20,7 @@ public static class PageParser
         // A saved page still has its scripts; a captured one had them moved to embeddedData.
         var scripts = embedded is { Count: > 0 }
             ? embedded
-            : document.Scripts.Select(s => new EmbeddedScript(s.Type is { Length: > 0 } type ? type : "text/javascript", s.Text)).ToArray();
+            : document.Scripts.Select(s => new EmbeddedScript(s.Type is { Length: > 0 } type ? type : "text/javascript", s.AllText())).ToArray();
         var page = new PageInput(url, document, scripts);
         var parser = ParserRegistry.For(page);
         ParsedPage result;

@@ -44,8 +44,8 @@ public static class LabelledOrderReader
 
     /// <summary>An element whose class says total ("order-total", "total") and whose text is one amount.</summary>
     private static Amount? TotalByClass(IElement container) =>
-        container.QuerySelectorAll("[class*=total]")
-            .Select(e => VisibleText.Collapse(e.TextContent))
+        container.SelectAll("[class*=total]")
+            .Select(e => VisibleText.Collapse(e.AllText()))
             .Where(t => t.Length <= 24)
             .Select(Amounts.ParseWithSymbol)
             .FirstOrDefault(a => a is not null);
@@ -81,9 +81,9 @@ public static class LabelledOrderReader
             return Labelled(labelled.Groups["name"].Value);
         }
 
-        var element = container.QuerySelectorAll("[class*=shop], [class*=store], [class*=seller], [class*=company]")
-            .FirstOrDefault(e => VisibleText.Collapse(e.TextContent) is { Length: > 0 and <= 40 });
-        return element is null ? null : Labelled(VisibleText.Collapse(element.TextContent));
+        var element = container.SelectAll("[class*=shop], [class*=store], [class*=seller], [class*=company]")
+            .FirstOrDefault(e => VisibleText.Collapse(e.AllText()) is { Length: > 0 and <= 40 });
+        return element is null ? null : Labelled(VisibleText.Collapse(element.AllText()));
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public static class LabelledOrderReader
     private static string? StatusOf(IElement container)
     {
         var lines = container.Descendants<IText>()
-            .Where(t => t.ParentElement is { } parent && parent.Closest("a, button, option, textarea, script, style, template, [role=button]") is null)
+            .Where(t => t.ParentElement is { } parent && parent.ClosestMatch("a, button, option, textarea, script, style, template, [role=button]") is null)
             .Select(t => VisibleText.Squash(t.Data))
             .Where(line => line.Length > 0 && !OrderLabels.DateTime().IsMatch(line))
             .ToArray();
@@ -106,15 +106,15 @@ public static class LabelledOrderReader
     private static List<ParsedItem> ItemsOf(IElement container)
     {
         var items = new List<ParsedItem>();
-        var named = container.QuerySelectorAll("[class*=name], [class*=title]")
+        var named = container.SelectAll("[class*=name], [class*=title]")
             .Where(e => !(e.ClassName ?? "").Contains("shop", StringComparison.OrdinalIgnoreCase) && !(e.ClassName ?? "").Contains("store", StringComparison.OrdinalIgnoreCase))
             .ToArray();
         foreach (var element in named.Where(e => !named.Any(inner => inner != e && e.Contains(inner))))
         {
-            var titleElement = element.LocalName == "a" ? element : element.QuerySelector("a") ?? element;
-            var title = VisibleText.Collapse(titleElement.TextContent);
+            var titleElement = element.LocalName == "a" ? element : element.SelectFirst("a") ?? element;
+            var title = VisibleText.Collapse(titleElement.AllText());
             // The order's header often has a "title" class too; it carries the order-id label, an item does not.
-            if (title.Length == 0 || OrderLabels.OrderIdLabel().IsMatch(element.TextContent))
+            if (title.Length == 0 || OrderLabels.OrderIdLabel().IsMatch(element.AllText()))
             {
                 continue;
             }

@@ -20,11 +20,21 @@ public static class OrderContainers
             .Take(MaxLabels)
             .ToArray();
 
+        // How many labels each element holds (itself included): one walk up per label, not a scan of all labels per step.
+        var labelsWithin = new Dictionary<IElement, int>();
+        foreach (var label in labelled)
+        {
+            for (var element = label; element is not null; element = element.ParentElement)
+            {
+                labelsWithin[element] = labelsWithin.GetValueOrDefault(element) + 1;
+            }
+        }
+
         var containers = new List<IElement>();
         foreach (var label in labelled)
         {
             var container = label;
-            while (container.ParentElement is { } parent && parent != root.ParentElement && labelled.Count(parent.Contains) == 1)
+            while (container.ParentElement is { } parent && parent != root.ParentElement && labelsWithin[parent] == 1)
             {
                 container = parent;
             }
@@ -39,5 +49,5 @@ public static class OrderContainers
     }
 
     private static bool IsSkipped(IElement element) =>
-        element.Closest("script, style, template, noscript, select, textarea, title, head") is not null;
+        element.ClosestMatch("script, style, template, noscript, select, textarea, title, head") is not null;
 }

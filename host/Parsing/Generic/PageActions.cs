@@ -24,15 +24,15 @@ public static class PageActions
     public static IReadOnlyList<PageAction> Find(IElement container, Uri pageUrl)
     {
         var actions = new List<PageAction>();
-        foreach (var control in container.QuerySelectorAll("a, button, input[type=submit], input[type=button], [role=button]"))
+        foreach (var control in container.SelectAll("a, button, input[type=submit], input[type=button], [role=button]"))
         {
             // A control inside another (a span with role=button inside a link) is the same action.
-            if (IsHidden(control) || control.ParentElement?.Closest("a, button, [role=button]") is not null)
+            if (IsHidden(control) || control.ParentElement?.ClosestMatch("a, button, [role=button]") is not null)
             {
                 continue;
             }
 
-            var text = VisibleText.Squash(control is IHtmlInputElement input ? input.Value : control.TextContent);
+            var text = VisibleText.Squash(control is IHtmlInputElement input ? input.Value : control.AllText());
             var kind = Exact.FirstOrDefault(e => string.Equals(e.Text, text, StringComparison.OrdinalIgnoreCase)).Kind;
             if (kind is null)
             {
@@ -68,13 +68,13 @@ public static class PageActions
     /// <summary>A link's href, or a submit control's form action with its hidden fields for a GET form; never javascript:.</summary>
     private static string? UrlOf(IElement control, Uri pageUrl)
     {
-        var href = control.Closest("a[href]")?.GetAttribute("href");
-        if (href is null && control is IHtmlInputElement or IHtmlButtonElement && control.Closest("form") is IHtmlFormElement form)
+        var href = control.ClosestMatch("a[href]")?.GetAttribute("href");
+        if (href is null && control is IHtmlInputElement or IHtmlButtonElement && control.ClosestMatch("form") is IHtmlFormElement form)
         {
             href = form.GetAttribute("action") ?? "";
             if (!string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase))
             {
-                var fields = form.QuerySelectorAll("input[type=hidden][name]")
+                var fields = form.SelectAll("input[type=hidden][name]")
                     .Select(i => $"{Uri.EscapeDataString(i.GetAttribute("name")!)}={Uri.EscapeDataString(i.GetAttribute("value") ?? "")}")
                     .ToArray();
                 href = fields.Length == 0 ? href : $"{href}{(href.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{string.Join('&', fields)}";

@@ -28,7 +28,7 @@ public static class StructuredOrderReader
             }
         }
 
-        foreach (var scope in page.Document.QuerySelectorAll("[itemscope][itemtype]").Where(e => IsType(e.GetAttribute("itemtype"), "Order")))
+        foreach (var scope in page.Document.SelectAll("[itemscope][itemtype]").Where(e => IsType(e.GetAttribute("itemtype"), "Order")))
         {
             if (Microdata(scope) is { } order)
             {
@@ -98,18 +98,18 @@ public static class StructuredOrderReader
     private static ParsedOrder? Microdata(IElement scope)
     {
         // Properties of nested item scopes belong to those items, not to the order.
-        IElement? Prop(string name) => scope.QuerySelectorAll($"[itemprop~={name}]").FirstOrDefault(e => e.ParentElement?.Closest("[itemscope]") == scope || e.ParentElement == scope);
-        string? Value(IElement? e) => e is null ? null : (e.GetAttribute("content") ?? e.GetAttribute("href") ?? e.GetAttribute("datetime") ?? VisibleText.Squash(e.TextContent));
+        IElement? Prop(string name) => scope.SelectAll($"[itemprop~={name}]").FirstOrDefault(e => e.ParentElement?.ClosestMatch("[itemscope]") == scope || e.ParentElement == scope);
+        string? Value(IElement? e) => e is null ? null : (e.GetAttribute("content") ?? e.GetAttribute("href") ?? e.GetAttribute("datetime") ?? VisibleText.Squash(e.AllText()));
 
         if (Embedded(Value(Prop("orderNumber"))) is not { } id)
         {
             return null;
         }
 
-        var seller = Prop("seller") is { } sellerScope ? Value(sellerScope.QuerySelector("[itemprop~=name]")) ?? Value(sellerScope) : null;
+        var seller = Prop("seller") is { } sellerScope ? Value(sellerScope.SelectFirst("[itemprop~=name]")) ?? Value(sellerScope) : null;
         var price = Amounts.Parse(Value(Prop("price")));
         var status = Value(Prop("orderStatus"));
-        var items = scope.QuerySelectorAll("[itemprop~=orderedItem] [itemprop~=name], [itemprop~=itemOffered] [itemprop~=name]")
+        var items = scope.SelectAll("[itemprop~=orderedItem] [itemprop~=name], [itemprop~=itemOffered] [itemprop~=name]")
             .Select(e => new ParsedItem(Embedded(Value(e)), null, null, null, null))
             .ToArray();
         return new ParsedOrder(id, Embedded(seller), null, items,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using ReceiptGuard.Host.Parsing.Text;
 
 namespace ReceiptGuard.Host.Parsing.Generic;
 
@@ -21,7 +22,7 @@ public static partial class VisibleText
     }
 
     /// <summary>Whitespace collapsed to single spaces, and icon-font glyphs (private-use characters) dropped.</summary>
-    public static string Collapse(string text) => Whitespace().Replace(IconGlyph().Replace(text, ""), " ").Trim();
+    public static string Collapse(string text) => Spaces.Collapse(text, dropPrivateUse: true);
 
     /// <summary>
     /// <see cref="Collapse"/>, and no space between CJK characters either: for comparing a control's words that markup
@@ -36,7 +37,7 @@ public static partial class VisibleText
             switch (child)
             {
                 case IText text:
-                    var line = Whitespace().Replace(text.Data, " ").Trim();
+                    var line = Spaces.Collapse(text.Data);
                     if (line.Length > 0)
                     {
                         builder.Append(line).Append('\n');
@@ -49,12 +50,6 @@ public static partial class VisibleText
             }
         }
     }
-
-    [GeneratedRegex(@"[\s\u00A0\u3000]+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"\p{Co}")]
-    private static partial Regex IconGlyph();
 
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}]) (?=[\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex CjkSpace();

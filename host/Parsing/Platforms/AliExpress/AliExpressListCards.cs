@@ -15,9 +15,9 @@ internal static partial class AliExpressListCards
     public static IReadOnlyList<ParsedOrder> Read(PageInput page, List<string> notes)
     {
         var orders = new List<ParsedOrder>();
-        foreach (var card in page.Document.QuerySelectorAll(".order-item"))
+        foreach (var card in page.Document.SelectAll(".order-item"))
         {
-            var header = IntlText.TextOf(card.QuerySelector(".order-item-header-right-info")) ?? string.Empty;
+            var header = IntlText.TextOf(card.SelectFirst(".order-item-header-right-info")) ?? string.Empty;
             // The "Copy" button's text follows the digits with no space: read digits only.
             var id = OrderId().Match(header);
             if (!id.Success)
@@ -26,15 +26,15 @@ internal static partial class AliExpressListCards
                 continue;
             }
 
-            var totalText = IntlText.TextOf(card.QuerySelector(".order-item-content-opt-price-total"));
+            var totalText = IntlText.TextOf(card.SelectFirst(".order-item-content-opt-price-total"));
             var currency = CurrencyOf(totalText);
-            var statusText = IntlText.TextOf(card.QuerySelector(".order-item-header-status-text"));
+            var statusText = IntlText.TextOf(card.SelectFirst(".order-item-header-status-text"));
             var date = OrderDate().Match(header);
             orders.Add(new ParsedOrder(
                 new Sourced<string>(id.Groups[1].Value, Selector),
-                Sourced(IntlText.TextOf(card.QuerySelector(".order-item-store-name"))),
+                Sourced(IntlText.TextOf(card.SelectFirst(".order-item-store-name"))),
                 null,
-                card.QuerySelectorAll(".order-item-content-info").Select(info => Item(info, currency)).ToArray(),
+                card.SelectAll(".order-item-content-info").Select(info => Item(info, currency)).ToArray(),
                 IntlText.Amount(totalText, currency) is { } total ? new Sourced<decimal>(total, Selector) : null,
                 currency,
                 date.Success ? new Sourced<string>(date.Groups[1].Value.Trim(), Selector) : null,
@@ -43,7 +43,7 @@ internal static partial class AliExpressListCards
                 null,
                 null,
                 OrderFlags.None,
-                PageActions.In(card.QuerySelector(".order-item-btns"), page.Url)));
+                PageActions.In(card.SelectFirst(".order-item-btns"), page.Url)));
         }
 
         return orders;
@@ -51,10 +51,10 @@ internal static partial class AliExpressListCards
 
     private static ParsedItem Item(IElement info, string? currency)
     {
-        var number = IntlText.TextOf(info.QuerySelector(".order-item-content-info-number"));
+        var number = IntlText.TextOf(info.SelectFirst(".order-item-content-info-number"));
         return new ParsedItem(
-            Sourced(IntlText.TextOf(info.QuerySelector(".order-item-content-info-name"))),
-            Sourced(IntlText.TextOf(info.QuerySelector(".order-item-content-info-sku"))),
+            Sourced(IntlText.TextOf(info.SelectFirst(".order-item-content-info-name"))),
+            Sourced(IntlText.TextOf(info.SelectFirst(".order-item-content-info-sku"))),
             IntlText.Quantity(number) is { } quantity ? new Sourced<int>(quantity, Selector) : null,
             IntlText.Amount(number, currency) is { } price ? new Sourced<decimal>(price, Selector) : null,
             null);

@@ -21,10 +21,10 @@ internal static class ChinaShopActions
     public static IReadOnlyList<PageAction> In(IEnumerable<IElement> scopes, Uri pageUrl)
     {
         var actions = new List<PageAction>();
-        foreach (var element in scopes.SelectMany(scope => scope.QuerySelectorAll(Candidates)))
+        foreach (var element in scopes.SelectMany(scope => scope.SelectAll(Candidates)))
         {
             // A span.btn inside a.btn is one control, counted once at the outer element.
-            if (element.ParentElement?.Closest(Candidates) is not null || IsHidden(element))
+            if (element.ParentElement?.ClosestMatch(Candidates) is not null || IsHidden(element))
             {
                 continue;
             }
@@ -48,7 +48,7 @@ internal static class ChinaShopActions
 
     /// <summary>The control's words without whitespace and icon-font glyphs (private-use characters).</summary>
     private static string LabelOf(IElement element) =>
-        new(element.TextContent.Where(c => !char.IsWhiteSpace(c) && c is not (>= '\uE000' and <= '\uF8FF')).ToArray());
+        new(element.AllText().Where(c => !char.IsWhiteSpace(c) && c is not (>= '\uE000' and <= '\uF8FF')).ToArray());
 
     private static string? AbsoluteHref(IElement element, Uri pageUrl)
     {

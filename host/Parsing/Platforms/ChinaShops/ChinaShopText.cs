@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReceiptGuard.Host.Parsing.Text;
 
 namespace ReceiptGuard.Host.Parsing.Platforms.ChinaShops;
 
@@ -28,7 +29,7 @@ public static partial class ChinaShopText
     }
 
     /// <summary>Whitespace runs as one space, trimmed (markup text is full of line breaks and indentation).</summary>
-    public static string Squash(string? text) => text is null ? "" : Whitespace().Replace(text, " ").Trim();
+    public static string Squash(string? text) => text is null ? "" : Spaces.Collapse(text);
 
     /// <summary>
     /// The amount in "总额 ¥399.00", "实付：￥1,299.00", "￥３９．９０": the number after the yuan sign when there is one, else
@@ -71,8 +72,6 @@ public static partial class ChinaShopText
         return match.Success ? (match.Groups[1].Value, squashed[match.Length..].Trim()) : (null, squashed);
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")]
     private static partial Regex Amount();

@@ -26,8 +26,7 @@ internal static partial class IntlText
         var builder = new System.Text.StringBuilder();
         AppendText(element, builder);
         // Icon fonts draw glyphs from the private-use area: they are pictures, not words.
-        var visible = new string(builder.Replace('\u00a0', ' ').ToString().Where(c => c is < '\ue000' or > '\uf8ff').ToArray());
-        var text = Spaces().Replace(visible, " ").Trim();
+        var text = Text.Spaces.Collapse(builder.ToString(), dropPrivateUse: true);
         return text.Length > 0 ? text : null;
     }
 
@@ -130,9 +129,6 @@ internal static partial class IntlText
     }
 
     private static bool Has(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"\d[\d.,]*\d|\d")]
     private static partial Regex Number();

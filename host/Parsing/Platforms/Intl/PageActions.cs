@@ -40,10 +40,10 @@ internal static class PageActions
         }
 
         var actions = new List<PageAction>();
-        foreach (var control in scope.QuerySelectorAll(Controls))
+        foreach (var control in scope.SelectAll(Controls))
         {
             // The innermost control carries the words; a wrapper would repeat them.
-            if (IsHidden(control) || control.QuerySelector(Controls) is not null)
+            if (IsHidden(control) || control.SelectFirst(Controls) is not null)
             {
                 continue;
             }

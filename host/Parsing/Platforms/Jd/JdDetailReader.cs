@@ -14,27 +14,27 @@ internal static partial class JdDetailReader
     public static IReadOnlyList<ParsedOrder> Read(PageInput page, List<string> notes)
     {
         var document = page.Document;
-        var id = OrderNumber().Match(Text(document.QuerySelector(".state-top")) ?? "");
+        var id = OrderNumber().Match(Text(document.SelectFirst(".state-top")) ?? "");
         if (!id.Success)
         {
             notes.Add("the state panel shows no 订单号");
             return [];
         }
 
-        var statusText = Text(document.QuerySelector(".state-txt"));
-        var orderText = ChinaShopText.Squash($"{document.QuerySelector("#orderstate")?.TextContent} {document.QuerySelector("#goods")?.TextContent}");
+        var statusText = Text(document.SelectFirst(".state-txt"));
+        var orderText = ChinaShopText.Squash($"{document.SelectFirst("#orderstate")?.AllText()} {document.SelectFirst("#goods")?.AllText()}");
         var order = new ParsedOrder(
             OrderId: new Sourced<string>(id.Groups[1].Value, FieldSource.Selector),
-            Shop: JdMarkup.Selected(document.QuerySelector(".shop-name a[title]")?.GetAttribute("title") ?? Text(document.QuerySelector(".shop-name"))),
+            Shop: JdMarkup.Selected(document.SelectFirst(".shop-name a[title]")?.GetAttribute("title") ?? Text(document.SelectFirst(".shop-name"))),
             Seller: null,
             Items: Items(document),
-            TotalPaid: ChinaShopText.ParseAmount(Text(document.QuerySelector(".goods-total .count"))) is { } total ? new Sourced<decimal>(total, FieldSource.Selector) : null,
+            TotalPaid: ChinaShopText.ParseAmount(Text(document.SelectFirst(".goods-total .count"))) is { } total ? new Sourced<decimal>(total, FieldSource.Selector) : null,
             Currency: "CNY",
             OrderTime: Labelled(document, "下单时间"),
             StatusText: JdMarkup.Selected(statusText),
             Status: ChinaShopStatus.Normalize(statusText),
             Logistics: Logistics(document, notes),
-            AutoConfirmDeadline: JdMarkup.Selected(ChinaShopText.Countdown(document.QuerySelector("#orderstate")?.TextContent)),
+            AutoConfirmDeadline: JdMarkup.Selected(ChinaShopText.Countdown(document.SelectFirst("#orderstate")?.AllText())),
             Flags: JdMarkup.Flags(orderText, Labelled(document, "付款方式")?.Value),
             Actions: document.Body is { } body ? ChinaShopActions.In([body], page.Url) : []);
         return [order];
@@ -43,15 +43,15 @@ internal static partial class JdDetailReader
     private static List<ParsedItem> Items(IDocument document)
     {
         var items = new List<ParsedItem>();
-        foreach (var row in document.QuerySelectorAll("tr[class*='product-']"))
+        foreach (var row in document.SelectAll("tr[class*='product-']"))
         {
-            var price = ChinaShopText.ParseAmount(Text(row.QuerySelector(".f-price")));
+            var price = ChinaShopText.ParseAmount(Text(row.SelectFirst(".f-price")));
             // The count has no class of its own in every version of the table: a cell holding only a number.
-            var count = row.QuerySelector(".p-num") ?? row.QuerySelectorAll("td").LastOrDefault(td => JdMarkup.Quantity(td.TextContent) is not null);
+            var count = row.SelectFirst(".p-num") ?? row.SelectAll("td").LastOrDefault(td => JdMarkup.Quantity(td.AllText()) is not null);
             items.Add(new ParsedItem(
-                JdMarkup.Selected(Text(row.QuerySelector(".p-name a"))),
-                JdMarkup.Selected(Text(row.QuerySelector(".p-extra"))),
-                JdMarkup.Quantity(count?.TextContent),
+                JdMarkup.Selected(Text(row.SelectFirst(".p-name a"))),
+                JdMarkup.Selected(Text(row.SelectFirst(".p-extra"))),
+                JdMarkup.Quantity(count?.AllText()),
                 price is { } unit ? new Sourced<decimal>(unit, FieldSource.Selector) : null,
                 null));
         }
@@ -65,8 +65,8 @@ internal static partial class JdDetailReader
     /// </summary>
     private static ParsedLogistics? Logistics(IDocument document, List<string> notes)
     {
-        var parcels = document.QuerySelectorAll(".package-info, .disp-info").ToList();
-        if (parcels.Count == 0 && document.QuerySelector(".p-info")?.ParentElement is { } single)
+        var parcels = document.SelectAll(".package-info, .disp-info").ToList();
+        if (parcels.Count == 0 && document.SelectFirst(".p-info")?.ParentElement is { } single)
         {
             parcels.Add(single);
         }
@@ -81,7 +81,7 @@ internal static partial class JdDetailReader
         var events = new List<LogisticsEvent>();
         foreach (var parcel in parcels)
         {
-            foreach (var line in parcel.QuerySelectorAll(".p-info li").Select(li => Text(li) ?? ""))
+            foreach (var line in parcel.SelectAll(".p-info li").Select(li => Text(li) ?? ""))
             {
                 if (TrackingLine().Match(line) is { Success: true } number && !numbers.Contains(number.Groups[1].Value))
                 {
@@ -93,9 +93,9 @@ internal static partial class JdDetailReader
                 }
             }
 
-            events.AddRange(parcel.QuerySelectorAll(".track-list li").Select(li =>
-                Text(li.QuerySelector(".date")) is { } date
-                    ? new LogisticsEvent(date, Text(li.QuerySelector(".txt")) ?? "")
+            events.AddRange(parcel.SelectAll(".track-list li").Select(li =>
+                Text(li.SelectFirst(".date")) is { } date
+                    ? new LogisticsEvent(date, Text(li.SelectFirst(".txt")) ?? "")
                     : SplitEvent(Text(li) ?? "")));
         }
 
@@ -124,7 +124,7 @@ internal static partial class JdDetailReader
     /// <summary>The value after a label of the 订单信息 list ("下单时间：2026-11-16 10:02:11").</summary>
     private static Sourced<string>? Labelled(IDocument document, string label)
     {
-        foreach (var item in document.QuerySelectorAll(".info-list li"))
+        foreach (var item in document.SelectAll(".info-list li"))
         {
             var text = Text(item) ?? "";
             if (text.StartsWith(label, StringComparison.Ordinal))
@@ -137,7 +137,7 @@ internal static partial class JdDetailReader
         return null;
     }
 
-    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.TextContent) is { Length: > 0 } text ? text : null;
+    private static string? Text(IElement? element) => element is null ? null : ChinaShopText.Squash(element.AllText()) is { Length: > 0 } text ? text : null;
 
     [GeneratedRegex(@"订单号\s*[：:]\s*(\d{6,24})")]
     private static partial Regex OrderNumber();

@@ -47,12 +47,12 @@ public sealed class JdOrderParser : IOrderPageParser
             return PageKind.Detail;
         }
 
-        if (page.Document.QuerySelector("tbody[id^='tb-']") is not null)
+        if (page.Document.SelectFirst("tbody[id^='tb-']") is not null)
         {
             return PageKind.List;
         }
 
-        return page.Document.QuerySelector(".state-top") is not null && ChinaShopText.Squash(page.Document.QuerySelector(".state-top")!.TextContent).Contains("订单号", StringComparison.Ordinal)
+        return page.Document.SelectFirst(".state-top") is not null && ChinaShopText.Squash(page.Document.SelectFirst(".state-top")!.AllText()).Contains("订单号", StringComparison.Ordinal)
             ? PageKind.Detail
             : PageKind.Unknown;
     }

@@ -14,7 +14,7 @@ internal static class LazadaDetailPage
     public static ParsedOrder? Read(IElement root, PageInput page, string? currency, List<string> notes)
     {
         var embeddedId = EmbeddedJson.Find(page.Embedded, "window.__detail")?.String("tradeOrderId");
-        var shownId = LazadaText.OrderId(IntlText.TextOf(root.QuerySelector(".detail-info .order-no")));
+        var shownId = LazadaText.OrderId(IntlText.TextOf(root.SelectFirst(".detail-info .order-no")));
         if (embeddedId is not null && shownId is not null && embeddedId != shownId)
         {
             notes.Add($"the page data names order {embeddedId} but the page shows {shownId}");
@@ -27,31 +27,31 @@ internal static class LazadaDetailPage
             return null;
         }
 
-        var packages = root.QuerySelectorAll(".package").ToArray();
+        var packages = root.SelectAll(".package").ToArray();
         if (packages.Length > 1)
         {
             notes.Add($"{packages.Length} packages; logistics shows package 1");
         }
 
         // Each package has its own status; the order's is all of them, and a return in any one makes it a refund.
-        var statusText = string.Join(" / ", packages.Select(p => IntlText.TextOf(p.QuerySelector(".package-header .capsule"))).OfType<string>().Distinct());
-        var sellers = packages.Select(p => IntlText.TextOf(p.QuerySelector(".seller-name"))).OfType<string>().Distinct().ToArray();
-        var total = IntlText.Amount(IntlText.TextOf(root.QuerySelector(".detail-info .total")), currency);
-        var payment = IntlText.TextOf(root.QuerySelector(".detail-info .paid"));
+        var statusText = string.Join(" / ", packages.Select(p => IntlText.TextOf(p.SelectFirst(".package-header .capsule"))).OfType<string>().Distinct());
+        var sellers = packages.Select(p => IntlText.TextOf(p.SelectFirst(".seller-name"))).OfType<string>().Distinct().ToArray();
+        var total = IntlText.Amount(IntlText.TextOf(root.SelectFirst(".detail-info .total")), currency);
+        var payment = IntlText.TextOf(root.SelectFirst(".detail-info .paid"));
         return new ParsedOrder(
             id,
             sellers.Length > 0 ? new Sourced<string>(sellers[0], Selector) : null,
             null,
-            packages.SelectMany(p => p.QuerySelectorAll(".item-row")).Select(row => Item(row, currency)).ToArray(),
+            packages.SelectMany(p => p.SelectAll(".item-row")).Select(row => Item(row, currency)).ToArray(),
             total is { } t ? new Sourced<decimal>(t, Selector) : null,
             currency,
-            Sourced(LazadaText.PlacedOn(IntlText.TextOf(root.QuerySelector(".detail-info .placed")))),
+            Sourced(LazadaText.PlacedOn(IntlText.TextOf(root.SelectFirst(".detail-info .placed")))),
             Sourced(statusText.Length > 0 ? statusText : null),
             IntlText.Status(statusText),
             packages.Length > 0 ? Logistics(packages[0]) : null,
             null,
             new OrderFlags(
-                root.QuerySelector(".item-tag.pre-order") is not null,
+                root.SelectFirst(".item-tag.pre-order") is not null,
                 false,
                 payment?.Contains("Cash on Delivery", StringComparison.OrdinalIgnoreCase) == true),
             PageActions.In(root, page.Url));
@@ -59,11 +59,11 @@ internal static class LazadaDetailPage
 
     private static ParsedItem Item(IElement row, string? currency)
     {
-        var price = row.QuerySelector(".item-price") ?? row.Children.FirstOrDefault(c => c.ClassList.Length == 0 && IntlText.Amount(IntlText.TextOf(c), currency) is not null && IntlText.Quantity(IntlText.TextOf(c)) is null);
+        var price = row.SelectFirst(".item-price") ?? row.Children.FirstOrDefault(c => c.ClassList.Length == 0 && IntlText.Amount(IntlText.TextOf(c), currency) is not null && IntlText.Quantity(IntlText.TextOf(c)) is null);
         var quantity = row.Children.Select(c => IntlText.TextOf(c)).FirstOrDefault(t => t?.StartsWith("Qty", StringComparison.OrdinalIgnoreCase) == true);
         return new ParsedItem(
-            Sourced(IntlText.TextOf(row.QuerySelector(".item-title"))),
-            Sourced(IntlText.TextOf(row.QuerySelector(".item-sku"))),
+            Sourced(IntlText.TextOf(row.SelectFirst(".item-title"))),
+            Sourced(IntlText.TextOf(row.SelectFirst(".item-sku"))),
             IntlText.Quantity(quantity) is { } q ? new Sourced<int>(q, Selector) : null,
             IntlText.Amount(IntlText.TextOf(price), currency) is { } p ? new Sourced<decimal>(p, Selector) : null,
             null);
@@ -71,9 +71,9 @@ internal static class LazadaDetailPage
 
     private static ParsedLogistics? Logistics(IElement package)
     {
-        var events = package.QuerySelectorAll(".tracking-line").Select(IntlText.TextOf).OfType<string>().Select(LazadaText.Event).ToArray();
-        var carrier = IntlText.TextOf(package.QuerySelector(".delivery-info .carrier"));
-        var tracking = IntlText.TextOf(package.QuerySelector(".delivery-info .tracking-no"));
+        var events = package.SelectAll(".tracking-line").Select(IntlText.TextOf).OfType<string>().Select(LazadaText.Event).ToArray();
+        var carrier = IntlText.TextOf(package.SelectFirst(".delivery-info .carrier"));
+        var tracking = IntlText.TextOf(package.SelectFirst(".delivery-info .tracking-no"));
         if (events.Length == 0 && carrier is null && tracking is null)
         {
             return null;

@@ -10,34 +10,34 @@ internal static class LazadaListCard
 
     public static ParsedOrder? Read(IElement card, Uri page, string? currency, List<string> notes)
     {
-        var id = LazadaText.OrderId(IntlText.TextOf(card.QuerySelector(".order-no")));
+        var id = LazadaText.OrderId(IntlText.TextOf(card.SelectFirst(".order-no")));
         if (id is null)
         {
             notes.Add("an order card without an order number was skipped");
             return null;
         }
 
-        var statusText = IntlText.TextOf(card.QuerySelector(".item-row .capsule"));
+        var statusText = IntlText.TextOf(card.SelectFirst(".item-row .capsule"));
         return new ParsedOrder(
             new Sourced<string>(id, Selector),
-            Sourced(IntlText.TextOf(card.QuerySelector(".shop-name"))),
+            Sourced(IntlText.TextOf(card.SelectFirst(".shop-name"))),
             null,
-            card.QuerySelectorAll(".item-row").Select(Item).ToArray(),
+            card.SelectAll(".item-row").Select(Item).ToArray(),
             null,
             currency,
-            Sourced(LazadaText.PlacedOn(IntlText.TextOf(card.QuerySelector(".placed")))),
+            Sourced(LazadaText.PlacedOn(IntlText.TextOf(card.SelectFirst(".placed")))),
             Sourced(statusText),
             IntlText.Status(statusText),
             null,
             null,
             OrderFlags.None,
-            PageActions.In(card.QuerySelector(".item-actions"), page));
+            PageActions.In(card.SelectFirst(".item-actions"), page));
     }
 
     private static ParsedItem Item(IElement row) => new(
-        Sourced(IntlText.TextOf(row.QuerySelector(".item-title"))),
+        Sourced(IntlText.TextOf(row.SelectFirst(".item-title"))),
         null,
-        IntlText.Quantity(IntlText.TextOf(row.QuerySelector(".item-qty"))) is { } q ? new Sourced<int>(q, Selector) : null,
+        IntlText.Quantity(IntlText.TextOf(row.SelectFirst(".item-qty"))) is { } q ? new Sourced<int>(q, Selector) : null,
         null,
         null);
 

@@ -24,13 +24,13 @@ public sealed partial class LazadaOrderParser : IOrderPageParser
     {
         var notes = new List<string>();
         var currency = CurrencyOf(page.Url.Host);
-        if (page.Document.QuerySelector(".detail-page") is { } detail)
+        if (page.Document.SelectFirst(".detail-page") is { } detail)
         {
             var order = LazadaDetailPage.Read(detail, page, currency, notes);
             return new ParsedPage(Platform, PageKind.Detail, order is null ? [] : [order], Version, notes);
         }
 
-        var orders = page.Document.QuerySelectorAll(".order-list .order-item")
+        var orders = page.Document.SelectAll(".order-list .order-item")
             .Select(card => LazadaListCard.Read(card, page.Url, currency, notes))
             .OfType<ParsedOrder>()
             .ToArray();

@@ -15,7 +15,7 @@ internal static class PddCards
     public static IElement? Match(IReadOnlyList<IElement> cards, JsonElement order, string orderSn)
     {
         var marked = cards.FirstOrDefault(card => card.GetAttribute("data-order-sn") == orderSn
-            || card.QuerySelectorAll("a[href]").Any(a => OrderSnOf(a.GetAttribute("href")) == orderSn));
+            || card.SelectAll("a[href]").Any(a => OrderSnOf(a.GetAttribute("href")) == orderSn));
         if (marked is not null)
         {
             return marked;
@@ -30,7 +30,7 @@ internal static class PddCards
 
         var showing = cards.Where(card =>
         {
-            var text = Squash(card.TextContent);
+            var text = Squash(card.AllText());
             return text.Contains(mall, StringComparison.Ordinal) && text.Contains(goods, StringComparison.Ordinal);
         }).Take(2).ToList();
         return showing.Count == 1 ? showing[0] : null;

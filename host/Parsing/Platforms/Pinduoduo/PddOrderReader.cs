@@ -36,7 +36,7 @@ internal static class PddOrderReader
             amount = null;
         }
 
-        var scopeText = ChinaShopText.Squash(scope?.TextContent);
+        var scopeText = ChinaShopText.Squash(scope?.AllText());
         var goods = PddJson.Array(order, "orderGoods").ToList();
         return new ParsedOrder(
             OrderId: new Sourced<string>(orderSn, FieldSource.Embedded),
@@ -49,7 +49,7 @@ internal static class PddOrderReader
             StatusText: statusText,
             Status: status,
             Logistics: Logistics(order, scope),
-            AutoConfirmDeadline: Selected(ChinaShopText.Countdown(scope?.QuerySelector(".countdown")?.TextContent)),
+            AutoConfirmDeadline: Selected(ChinaShopText.Countdown(scope?.SelectFirst(".countdown")?.AllText())),
             Flags: new OrderFlags(
                 Presale: PddJson.True(order, "isPreSale") || ContainsAny(scopeText, "预售", "定金", "尾款"),
                 CustomMade: ContainsAny(scopeText, "定制"),
@@ -63,13 +63,13 @@ internal static class PddOrderReader
     /// <summary>The words the page shows (rawData's own prompt, else the rendered status), else the code's meaning.</summary>
     private static Sourced<string>? StatusText(JsonElement order, IElement? scope) =>
         Embedded(PddJson.String(order, "orderStatusPrompt"))
-        ?? Selected(ChinaShopText.Squash(scope?.QuerySelector("[data-test='订单状态']")?.TextContent))
+        ?? Selected(ChinaShopText.Squash(scope?.SelectFirst("[data-test='订单状态']")?.AllText()))
         ?? (PddJson.Long(order, "status") is { } code && StatusCodes.TryGetValue(code, out var text) ? Embedded(text) : null);
 
     /// <summary>Goods from rawData; a unit price from rawData (fen) or, failing that, the card's price when each goods has one.</summary>
     private static List<ParsedItem> Items(List<JsonElement> goods, IElement? scope)
     {
-        var shownPrices = scope?.QuerySelectorAll("[data-test='商品价格']").Select(p => ChinaShopText.ParseAmount(p.TextContent)).ToList() ?? [];
+        var shownPrices = scope?.SelectAll("[data-test='商品价格']").Select(p => ChinaShopText.ParseAmount(p.AllText())).ToList() ?? [];
         return goods.Select((g, i) => new ParsedItem(
             Embedded(PddJson.String(g, "goodsName")),
             Embedded(PddJson.String(g, "spec")),
@@ -85,9 +85,9 @@ internal static class PddOrderReader
     {
         var carrier = Embedded(PddJson.String(order, "expressInfo", "shippingName"));
         var number = Embedded(PddJson.String(order, "expressInfo", "trackingNumber"));
-        var express = scope?.QuerySelector(".express");
-        var latest = ChinaShopText.Squash((express?.QuerySelector(".express-text") ?? express)?.TextContent);
-        var time = ChinaShopText.Squash(express?.QuerySelector(".express-time")?.TextContent);
+        var express = scope?.SelectFirst(".express");
+        var latest = ChinaShopText.Squash((express?.SelectFirst(".express-text") ?? express)?.AllText());
+        var time = ChinaShopText.Squash(express?.SelectFirst(".express-time")?.AllText());
         if (carrier is null && number is null && latest.Length == 0)
         {
             return null;

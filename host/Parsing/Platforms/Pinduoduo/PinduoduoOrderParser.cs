@@ -35,7 +35,7 @@ public sealed class PinduoduoOrderParser : IOrderPageParser
         if (PddJson.At(rawData, "ordersStore", "orders") is { ValueKind: JsonValueKind.Array } list)
         {
             kind = kind == PageKind.Unknown ? PageKind.List : kind;
-            var cards = page.Document.QuerySelectorAll(Cards).ToList();
+            var cards = page.Document.SelectAll(Cards).ToList();
             foreach (var order in list.EnumerateArray())
             {
                 if (PddJson.String(order, "orderSn") is not { } orderSn)

@@ -14,7 +14,7 @@ internal static partial class ShopeeDetailPage
 
     public static ParsedOrder? Read(IElement root, Uri page, string? currency, List<string> notes)
     {
-        var header = root.QuerySelector(".purchase-detail-page__order-id");
+        var header = root.SelectFirst(".purchase-detail-page__order-id");
         var id = ShopeeSites.SerialIn(IntlText.TextOf(header)) ?? ShopeeSites.LinkedOrderId(root);
         if (id is null)
         {
@@ -22,18 +22,18 @@ internal static partial class ShopeeDetailPage
             return null;
         }
 
-        var statusText = IntlText.TextOf(root.QuerySelector(".purchase-detail-page__status"));
-        var summary = IntlText.TextOf(root.QuerySelector(".payment-summary"));
-        var total = IntlText.Amount(IntlText.TextOf(root.QuerySelector(".payment-summary__total")), currency);
-        var guaranteeUntil = GuaranteeDate().Match(IntlText.TextOf(root.QuerySelector(".purchase-detail-page__actions-text")) ?? string.Empty);
+        var statusText = IntlText.TextOf(root.SelectFirst(".purchase-detail-page__status"));
+        var summary = IntlText.TextOf(root.SelectFirst(".payment-summary"));
+        var total = IntlText.Amount(IntlText.TextOf(root.SelectFirst(".payment-summary__total")), currency);
+        var guaranteeUntil = GuaranteeDate().Match(IntlText.TextOf(root.SelectFirst(".purchase-detail-page__actions-text")) ?? string.Empty);
         return new ParsedOrder(
             new Sourced<string>(id, Selector),
-            Sourced(IntlText.TextOf(root.QuerySelector(".shop-section .shop-name"))),
+            Sourced(IntlText.TextOf(root.SelectFirst(".shop-section .shop-name"))),
             null,
-            root.QuerySelectorAll(".order-items .order-item").Select(item => Item(item, currency)).ToArray(),
+            root.SelectAll(".order-items .order-item").Select(item => Item(item, currency)).ToArray(),
             total is { } t ? new Sourced<decimal>(t, Selector) : null,
             currency,
-            Sourced(IntlText.TextOf(root.QuerySelector(".stepper__step .stepper__step-date"))),
+            Sourced(IntlText.TextOf(root.SelectFirst(".stepper__step .stepper__step-date"))),
             Sourced(statusText),
             IntlText.Status(statusText),
             Logistics(root),
@@ -44,13 +44,13 @@ internal static partial class ShopeeDetailPage
 
     private static ParsedItem Item(IElement item, string? currency)
     {
-        var name = item.QuerySelector(".order-item__name");
-        var variation = IntlText.TextOf(item.QuerySelector(".order-item__variation"));
+        var name = item.SelectFirst(".order-item__name");
+        var variation = IntlText.TextOf(item.SelectFirst(".order-item__variation"));
         var price = IntlText.Amount(IntlText.TextOf(item.LastElementChild), currency);
         // The quantity follows the title and variation inside the name block: "… x2".
-        var rest = IntlText.TextOf(name)?[(IntlText.TextOf(item.QuerySelector(".order-item__title"))?.Length ?? 0)..];
+        var rest = IntlText.TextOf(name)?[(IntlText.TextOf(item.SelectFirst(".order-item__title"))?.Length ?? 0)..];
         return new ParsedItem(
-            Sourced(IntlText.TextOf(item.QuerySelector(".order-item__title"))),
+            Sourced(IntlText.TextOf(item.SelectFirst(".order-item__title"))),
             Sourced(variation is null ? null : Label().Replace(variation, string.Empty)),
             IntlText.Quantity(variation is null ? rest : rest?.Replace(variation, string.Empty, StringComparison.Ordinal)) is { } q ? new Sourced<int>(q, Selector) : null,
             price is { } p ? new Sourced<decimal>(p, Selector) : null,
@@ -60,12 +60,12 @@ internal static partial class ShopeeDetailPage
     /// <summary>The carrier and tracking number when shown, and the timeline (newest first, as Shopee lists it).</summary>
     private static ParsedLogistics? Logistics(IElement root)
     {
-        var events = root.QuerySelectorAll(".timeline .timeline-item")
-            .Select(e => IntlText.TextOf(e.QuerySelector(".timeline-item__text")) is { } text ? new LogisticsEvent(IntlText.TextOf(e.QuerySelector(".timeline-item__time")), text) : null)
+        var events = root.SelectAll(".timeline .timeline-item")
+            .Select(e => IntlText.TextOf(e.SelectFirst(".timeline-item__text")) is { } text ? new LogisticsEvent(IntlText.TextOf(e.SelectFirst(".timeline-item__time")), text) : null)
             .OfType<LogisticsEvent>()
             .ToArray();
-        var carrier = IntlText.TextOf(root.QuerySelector(".shipping-info__carrier"));
-        var tracking = IntlText.TextOf(root.QuerySelector(".shipping-info__tracking-no"));
+        var carrier = IntlText.TextOf(root.SelectFirst(".shipping-info__carrier"));
+        var tracking = IntlText.TextOf(root.SelectFirst(".shipping-info__tracking-no"));
         if (events.Length == 0 && carrier is null && tracking is null)
         {
             return null;

@@ -12,12 +12,14 @@ internal static partial class ShopeeLabelledCards
 {
     public static IReadOnlyList<ParsedOrder> Read(IDocument document, Uri page, string? currency, List<string> notes)
     {
-        var anchors = document.Body?.QuerySelectorAll("a[href*='/user/purchase/order/'], div, span")
+        var anchors = document.Body?.SelectAll("a[href*='/user/purchase/order/'], div, span")
             .Where(e => e.LocalName == "a" || (e.Children.Length == 0 && ShopeeSites.SerialIn(IntlText.TextOf(e)) is not null)) ?? [];
         var cards = new List<IElement>();
+        // Anchors share ancestors: each element's order-id count is read once, not once per anchor below it.
+        var idCounts = new Dictionary<IElement, int>();
         foreach (var anchor in anchors)
         {
-            var card = CardAround(anchor);
+            var card = CardAround(anchor, idCounts);
             if (card is not null && !cards.Contains(card))
             {
                 cards.Add(card);
@@ -33,12 +35,12 @@ internal static partial class ShopeeLabelledCards
         return orders;
     }
 
-    private static IElement? CardAround(IElement anchor)
+    private static IElement? CardAround(IElement anchor, Dictionary<IElement, int> idCounts)
     {
         IElement? card = null;
         for (var e = anchor; e is not null && e.LocalName != "body"; e = e.ParentElement)
         {
-            if (ShopeeSites.OrderIdsIn(e, IntlText.TextOf(e)).Count > 1)
+            if (IdCount(e, idCounts) > 1)
             {
                 break;
             }
@@ -46,7 +48,18 @@ internal static partial class ShopeeLabelledCards
             card = e;
         }
 
-        return card is not null && ShopeeSites.OrderIdsIn(card, IntlText.TextOf(card)).Count == 1 ? card : null;
+        return card is not null && IdCount(card, idCounts) == 1 ? card : null;
+    }
+
+    private static int IdCount(IElement element, Dictionary<IElement, int> idCounts)
+    {
+        if (!idCounts.TryGetValue(element, out var count))
+        {
+            count = ShopeeSites.OrderIdsIn(element, IntlText.TextOf(element)).Count;
+            idCounts[element] = count;
+        }
+
+        return count;
     }
 
     private static ParsedOrder Read(IElement card, Uri page, string? currency)

@@ -14,21 +14,21 @@ internal static class ShopeeListCard
     public static ParsedOrder? Read(IElement card, Uri page, string? currency, List<string> notes)
     {
         // The SN the buyer sees; a card without one still links to its numeric order id.
-        var id = ShopeeSites.SerialIn(IntlText.TextOf(card.QuerySelector(".order-card__content"))) ?? ShopeeSites.LinkedOrderId(card);
+        var id = ShopeeSites.SerialIn(IntlText.TextOf(card.SelectFirst(".order-card__content"))) ?? ShopeeSites.LinkedOrderId(card);
         if (id is null)
         {
             notes.Add("an order card without an order id was skipped");
             return null;
         }
 
-        var statusText = IntlText.TextOf(card.QuerySelector(".order-card__status-text"));
-        var deadline = IntlText.TextOf(card.QuerySelector(".purchase-card-buttons__confirm-by u"));
-        var total = IntlText.Amount(IntlText.TextOf(card.QuerySelector(".purchase-card-buttons__total")), currency);
+        var statusText = IntlText.TextOf(card.SelectFirst(".order-card__status-text"));
+        var deadline = IntlText.TextOf(card.SelectFirst(".purchase-card-buttons__confirm-by u"));
+        var total = IntlText.Amount(IntlText.TextOf(card.SelectFirst(".purchase-card-buttons__total")), currency);
         return new ParsedOrder(
             new Sourced<string>(id, Selector),
-            Sourced(IntlText.TextOf(card.QuerySelector(".order-card__shop-name"))),
+            Sourced(IntlText.TextOf(card.SelectFirst(".order-card__shop-name"))),
             null,
-            card.QuerySelectorAll(".order-card__content").Select(content => Item(content, currency)).ToArray(),
+            card.SelectAll(".order-card__content").Select(content => Item(content, currency)).ToArray(),
             total is { } t ? new Sourced<decimal>(t, Selector) : null,
             currency,
             null,
@@ -36,14 +36,14 @@ internal static class ShopeeListCard
             IntlText.Status(statusText),
             null,
             Sourced(deadline),
-            new OrderFlags(card.QuerySelector(".order-card__preorder") is not null, false, false),
-            PageActions.In(card.QuerySelector(".purchase-card-buttons__container"), page));
+            new OrderFlags(card.SelectFirst(".order-card__preorder") is not null, false, false),
+            PageActions.In(card.SelectFirst(".purchase-card-buttons__container"), page));
     }
 
     private static ParsedItem Item(IElement content, string? currency)
     {
-        var info = content.QuerySelector(".order-card__content-info");
-        var meta = info?.QuerySelectorAll(".order-card__meta").Select(IntlText.TextOf).OfType<string>().ToArray() ?? [];
+        var info = content.SelectFirst(".order-card__content-info");
+        var meta = info?.SelectAll(".order-card__meta").Select(IntlText.TextOf).OfType<string>().ToArray() ?? [];
         var variation = meta.FirstOrDefault(m => m.StartsWith("Variation:", StringComparison.OrdinalIgnoreCase));
         var price = IntlText.Amount(IntlText.TextOf(content.LastElementChild), currency);
         return new ParsedItem(

@@ -19,13 +19,13 @@ public sealed class ShopeeOrderParser : IOrderPageParser
     {
         var notes = new List<string>();
         var currency = ShopeeSites.CurrencyOf(page.Url.Host);
-        if (page.Document.QuerySelector(".purchase-detail-page") is { } detail)
+        if (page.Document.SelectFirst(".purchase-detail-page") is { } detail)
         {
             var order = ShopeeDetailPage.Read(detail, page.Url, currency, notes);
             return new ParsedPage(Platform, PageKind.Detail, order is null ? [] : [order], Version, notes);
         }
 
-        IReadOnlyList<ParsedOrder> orders = page.Document.QuerySelectorAll(".purchase-list-page__checkout-card-wrapper")
+        IReadOnlyList<ParsedOrder> orders = page.Document.SelectAll(".purchase-list-page__checkout-card-wrapper")
             .Select(card => ShopeeListCard.Read(card, page.Url, currency, notes))
             .OfType<ParsedOrder>()
             .ToArray();

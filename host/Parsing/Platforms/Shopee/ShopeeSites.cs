@@ -23,11 +23,11 @@ internal static partial class ShopeeSites
     /// <summary>Every order SN and linked numeric order id at or below an element, distinct.</summary>
     public static IReadOnlySet<string> OrderIdsIn(IElement scope, string? text) =>
         Serial().Matches(text ?? string.Empty).Select(m => m.Groups[1].Value)
-            .Concat(scope.QuerySelectorAll("a[href]").Select(a => DetailPath().Match(a.GetAttribute("href") ?? string.Empty)).Where(m => m.Success).Select(m => m.Groups[1].Value))
+            .Concat(scope.SelectAll("a[href]").Select(a => DetailPath().Match(a.GetAttribute("href") ?? string.Empty)).Where(m => m.Success).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The numeric order id of the first order link at or below an element.</summary>
-    public static string? LinkedOrderId(IElement scope) => scope.QuerySelectorAll("a[href]")
+    public static string? LinkedOrderId(IElement scope) => scope.SelectAll("a[href]")
         .Select(a => DetailPath().Match(a.GetAttribute("href") ?? string.Empty))
         .FirstOrDefault(m => m.Success)?.Groups[1].Value;
 

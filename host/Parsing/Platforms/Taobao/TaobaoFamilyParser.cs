@@ -31,7 +31,7 @@ public abstract class TaobaoFamilyParser : IOrderPageParser
         var kind = KindOf(page.Url);
         if (kind == PageKind.Unknown)
         {
-            kind = page.Document.QuerySelector("#J_bought_main, .js-order-container") is null ? PageKind.Detail : PageKind.List;
+            kind = page.Document.SelectFirst("#J_bought_main, .js-order-container") is null ? PageKind.Detail : PageKind.List;
         }
 
         var data = TaobaoEmbeddedData.Find(page.Embedded, notes);
@@ -75,5 +75,5 @@ public abstract class TaobaoFamilyParser : IOrderPageParser
     }
 
     private static bool HasOrderSignature(IDocument document) =>
-        document.QuerySelector("#J_bought_main, .js-order-container, #J_trade_detail, .trade-detail") is not null;
+        document.SelectFirst("#J_bought_main, .js-order-container, #J_trade_detail, .trade-detail") is not null;
 }

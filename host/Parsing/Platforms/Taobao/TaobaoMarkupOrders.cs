@@ -14,7 +14,7 @@ internal static partial class TaobaoMarkupOrders
     private const string RowSelector = ".js-order-container[data-id], #J_bought_main div[data-id], [data-order-id].trade-order-mainwrap";
 
     public static IReadOnlyList<ParsedOrder> List(IDocument document, Uri page) =>
-        document.QuerySelectorAll(RowSelector)
+        document.SelectAll(RowSelector)
             .Select(row => Row(row, page))
             .OfType<ParsedOrder>()
             .DistinctBy(o => o.OrderId.Value)
@@ -22,13 +22,13 @@ internal static partial class TaobaoMarkupOrders
 
     public static ParsedOrder? Detail(IDocument document, Uri page)
     {
-        var scope = document.QuerySelector("#J_trade_detail, .trade-detail, #detail-panel") ?? document.Body;
+        var scope = document.SelectFirst("#J_trade_detail, .trade-detail, #detail-panel") ?? document.Body;
         if (scope is null)
         {
             return null;
         }
 
-        var text = TaobaoText.Clean(scope.TextContent);
+        var text = TaobaoText.Clean(scope.AllText());
         var id = Selected(scope, ".order-num, .order-id")
                  ?? (OrderIdLabel().Match(text) is { Success: true } m ? new Sourced<string>(m.Groups[1].Value, FieldSource.Label) : null);
         if (id is null || !Digits().IsMatch(id.Value))
@@ -46,8 +46,8 @@ internal static partial class TaobaoMarkupOrders
             id,
             Selected(scope, ".shop-name"),
             Selected(scope, ".seller-nick"),
-            scope.QuerySelectorAll(".item-list .item, .order-item").Select(Item).ToArray(),
-            Amount(scope.QuerySelector(".total strong, .total .price")) ?? LabelledAmount(text),
+            scope.SelectAll(".item-list .item, .order-item").Select(Item).ToArray(),
+            Amount(scope.SelectFirst(".total strong, .total .price")) ?? LabelledAmount(text),
             "CNY",
             Selected(scope, ".create-time") ?? Labelled(text, OrderTimeLabel()),
             status,
@@ -72,15 +72,15 @@ internal static partial class TaobaoMarkupOrders
             new Sourced<string>(id, FieldSource.Selector),
             Selected(row, ".shop-name"),
             Selected(row, ".seller-nick"),
-            row.QuerySelectorAll(".item").Select(Item).ToArray(),
-            Amount(row.QuerySelector(".total strong, .real-total")),
+            row.SelectAll(".item").Select(Item).ToArray(),
+            Amount(row.SelectFirst(".total strong, .real-total")),
             "CNY",
             Selected(row, ".create-time"),
             status,
             TaobaoText.Status(status?.Value),
             null,
             Countdown(row),
-            TaobaoFlags.From([row.TextContent]),
+            TaobaoFlags.From([row.AllText()]),
             Actions(row, page));
     }
 
@@ -90,8 +90,8 @@ internal static partial class TaobaoMarkupOrders
         var line = item.ParentElement ?? item;
         var title = Selected(item, ".item-title") ?? Selected(item, "a");
         var sku = Selected(item, ".sku") ?? Selected(item, "p");
-        var price = item.QuerySelector(".price") ?? line.QuerySelector(".price");
-        var quantityText = (item.QuerySelector(".quantity") ?? price)?.TextContent;
+        var price = item.SelectFirst(".price") ?? line.SelectFirst(".price");
+        var quantityText = (item.SelectFirst(".quantity") ?? price)?.AllText();
         var quantity = quantityText is null ? null : Quantity().Match(TaobaoText.ToHalfWidth(quantityText));
         return new ParsedItem(
             title,
@@ -105,10 +105,10 @@ internal static partial class TaobaoMarkupOrders
     {
         var carrier = Labelled(text, CarrierLabel());
         var number = Labelled(text, TrackingLabel());
-        var events = scope.QuerySelectorAll(".logistics-list li, .trace-list li")
+        var events = scope.SelectAll(".logistics-list li, .trace-list li")
             .Select(li => new LogisticsEvent(
-                li.QuerySelector(".time") is { } time ? TaobaoText.Clean(time.TextContent) : null,
-                TaobaoText.Clean((li.QuerySelector(".text") ?? li).TextContent)))
+                li.SelectFirst(".time") is { } time ? TaobaoText.Clean(time.AllText()) : null,
+                TaobaoText.Clean((li.SelectFirst(".text") ?? li).AllText())))
             .Where(e => e.Text.Length > 0)
             .ToArray();
         if (carrier is null && number is null && events.Length == 0)
@@ -127,22 +127,22 @@ internal static partial class TaobaoMarkupOrders
     }
 
     private static PageAction[] Actions(IElement scope, Uri page) =>
-        scope.QuerySelectorAll("a, button")
-            .Select(e => TaobaoActions.From(page, null, e.TextContent, e.LocalName == "a" ? e.GetAttribute("href") : null))
+        scope.SelectAll("a, button")
+            .Select(e => TaobaoActions.From(page, null, e.AllText(), e.LocalName == "a" ? e.GetAttribute("href") : null))
             .OfType<PageAction>()
             .DistinctBy(a => (a.Kind, a.Url))
             .ToArray();
 
     private static Sourced<string>? Countdown(IElement scope) =>
-        TaobaoText.Countdown(scope.QuerySelector(".countdown")?.TextContent) is { } left ? new Sourced<string>(left, FieldSource.Selector) : null;
+        TaobaoText.Countdown(scope.SelectFirst(".countdown")?.AllText()) is { } left ? new Sourced<string>(left, FieldSource.Selector) : null;
 
     private static Sourced<string>? Selected(IElement scope, string selector) =>
-        scope.QuerySelector(selector) is { } element && TaobaoText.Clean(element.TextContent) is { Length: > 0 } text
+        scope.SelectFirst(selector) is { } element && TaobaoText.Clean(element.AllText()) is { Length: > 0 } text
             ? new Sourced<string>(text, FieldSource.Selector)
             : null;
 
     private static Sourced<decimal>? Amount(IElement? element) =>
-        TaobaoText.Amount(element?.TextContent) is { } value ? new Sourced<decimal>(value, FieldSource.Selector) : null;
+        TaobaoText.Amount(element?.AllText()) is { } value ? new Sourced<decimal>(value, FieldSource.Selector) : null;
 
     private static Sourced<decimal>? LabelledAmount(string text) =>
         TotalLabel().Match(text) is { Success: true } m && TaobaoText.Amount(m.Groups[1].Value) is { } value ? new Sourced<decimal>(value, FieldSource.Label) : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReceiptGuard.Host.Parsing.Text;
 
 namespace ReceiptGuard.Host.Parsing.Platforms.Taobao;
 
@@ -122,7 +123,7 @@ internal static partial class TaobaoText
     }
 
     /// <summary>Whitespace runs (including non-breaking and ideographic spaces) → one space, trimmed.</summary>
-    public static string Clean(string? text) => text is null ? "" : Whitespace().Replace(text, " ").Trim();
+    public static string Clean(string? text) => text is null ? "" : Spaces.Collapse(text);
 
     public static bool ContainsAny(string text, params string[] needles) => needles.Any(n => text.Contains(n, StringComparison.Ordinal));
 
@@ -139,6 +140,4 @@ internal static partial class TaobaoText
     [GeneratedRegex(@"还剩(?:\d+(?:天|小时|时|分钟|分|秒))+")]
     private static partial Regex CountdownPattern();
 
-    [GeneratedRegex(@"[\s\u00A0\u3000]+")]
-    private static partial Regex Whitespace();
 }
