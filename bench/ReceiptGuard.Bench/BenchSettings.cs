@@ -24,7 +24,10 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
     public int CaptureWarmup { get; init; } = 5;
 
     /// <summary>Timed parses per fixture page (each against a bare AngleSharp parse), after <see cref="Warmup"/> untimed ones.</summary>
-    public int Parses { get; init; } = 50;
+    public int Parses { get; init; } = 200;
+
+    /// <summary>The least time each fixture page is parsed untimed before timing (so the JIT has optimized the parser).</summary>
+    public TimeSpan ParseWarmupTime { get; init; } = TimeSpan.FromMilliseconds(400);
 
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 

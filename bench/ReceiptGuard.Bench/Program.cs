@@ -8,7 +8,7 @@ var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "ben
 var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
-    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5 };
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5, ParseWarmupTime = TimeSpan.FromMilliseconds(50) };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);

@@ -92,15 +92,37 @@ public static class LabelledOrderReader
     /// </summary>
     private static string? StatusOf(IElement container)
     {
-        var lines = container.Descendants<IText>()
-            .Where(t => t.ParentElement is { } parent && parent.ClosestMatch("a, button, option, textarea, script, style, template, [role=button]") is null)
-            .Select(t => VisibleText.Squash(t.Data))
-            .Where(line => line.Length > 0 && !OrderLabels.DateTime().IsMatch(line))
-            .ToArray();
+        var lines = new List<string>();
+        StatusCandidates(container, lines);
         return lines.FirstOrDefault(line => line.Length <= MaxStatusLength && StatusText.IsStatus(line))
             ?? lines.SelectMany(line => line.Split('·', '|', '/')).Select(piece => piece.Trim())
                 .FirstOrDefault(piece => piece.Length is > 0 and <= MaxStatusLength && StatusText.IsStatus(piece));
     }
+
+    /// <summary>
+    /// The text lines outside controls and non-text elements, in document order: one walk that skips those subtrees,
+    /// rather than a look up the ancestors from every text node.
+    /// </summary>
+    private static void StatusCandidates(IElement element, List<string> lines)
+    {
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                var line = VisibleText.Squash(text.Data);
+                if (line.Length > 0 && !OrderLabels.DateTime().IsMatch(line))
+                {
+                    lines.Add(line);
+                }
+            }
+            else if (child is IElement inner && !NotStatusText.Contains(inner.LocalName) && inner.GetAttribute("role") != "button")
+            {
+                StatusCandidates(inner, lines);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> NotStatusText = new(StringComparer.OrdinalIgnoreCase) { "a", "button", "option", "textarea", "script", "style", "template" };
 
     /// <summary>Items by class-name hint (name/title), innermost first; a name block's first link is the title.</summary>
     private static List<ParsedItem> ItemsOf(IElement container)

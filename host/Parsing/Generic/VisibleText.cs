@@ -28,7 +28,11 @@ public static partial class VisibleText
     /// <see cref="Collapse"/>, and no space between CJK characters either: for comparing a control's words that markup
     /// split ("&lt;span&gt;确认&lt;/span&gt; &lt;span&gt;收货&lt;/span&gt;").
     /// </summary>
-    public static string Squash(string text) => CjkSpace().Replace(Collapse(text), "");
+    public static string Squash(string text)
+    {
+        var collapsed = Collapse(text);
+        return collapsed.Contains(' ', StringComparison.Ordinal) ? CjkSpace().Replace(collapsed, "") : collapsed;
+    }
 
     private static void Append(INode node, StringBuilder builder)
     {
