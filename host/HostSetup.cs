@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Cli;
+using ReceiptGuard.Host.Evidence;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Parsing.Ingest;
@@ -31,6 +32,8 @@ public static class HostSetup
             ReceiptGuardDefaults.ResolveDataDirectory(dataFromCommandLine, provider.GetRequiredService<IConfiguration>()[ReceiptGuardDefaults.DataDirectoryKey])));
         services.AddSingleton<Database>();
         services.AddHostedService<DatabaseInitializer>();
+        // Before parsing: the start-up store check runs before the parse worker's start-up sweep.
+        services.AddEvidence();
 
         services.AddCapture();
         services.AddParsing();
@@ -49,6 +52,7 @@ public static class HostSetup
         app.MapHealth();
         app.MapCapture();
         app.MapParsing();
+        app.MapEvidence();
         app.MapSettings();
         app.MapLive();
         app.MapUi();

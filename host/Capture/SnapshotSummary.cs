@@ -31,6 +31,15 @@ public sealed record SnapshotSummary(
     /// <summary>What the parsers made of the page; only in the snapshot detail (GET /api/snapshots/{id}).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ParseStatus? Parse { get; init; }
+
+    /// <summary>The signed manifest's artifact (null only while an old snapshot waits for its start-up backfill).</summary>
+    public string? ManifestSha256 { get; init; }
+
+    /// <summary>The manifest's ECDSA P-256 signature, DER, base64.</summary>
+    public string? ManifestSignature { get; init; }
+
+    /// <summary>The RFC 3161 token over the manifest's SHA-256, when a TSA is set and answered.</summary>
+    public string? TimestampSha256 { get; init; }
 }
 
 public sealed record SnapshotPage(IReadOnlyList<SnapshotSummary> Items, int Total, int Limit, int Offset);

@@ -3,6 +3,8 @@ using ReceiptGuard.Host.Parsing;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Storage;
 
+using ReceiptGuard.Host.Evidence.Signing;
+
 namespace ReceiptGuard.Host.Cli;
 
 /// <summary>
@@ -36,8 +38,9 @@ public static class ReparseCommand
         }
 
         var artifacts = new ArtifactStore(data);
+        using var signingKey = SigningKey.LoadOrCreate(data.KeysRoot);
         var results = new ParseResultStore(database, artifacts, TimeProvider.System);
-        var parsing = new SnapshotParsing(new SnapshotStore(database, artifacts, TimeProvider.System), artifacts, results);
+        var parsing = new SnapshotParsing(new SnapshotStore(database, artifacts, signingKey, TimeProvider.System), artifacts, results);
 
         var selection = cli.Option("all") is not null ? ParseResultStore.Selection.All : ParseResultStore.Selection.Outdated;
         var ids = await results.ListAsync(selection, cancellationToken);

@@ -14,6 +14,9 @@ public interface IGuardClient
 
     /// <summary>A snapshot's parse result was stored (or replaced): fetch <c>/api/snapshots/{id}/parsed</c> again.</summary>
     Task SnapshotParsed(Guid id);
+
+    /// <summary>A snapshot was deleted: drop it from lists and queues.</summary>
+    Task SnapshotDeleted(Guid id);
 }
 
 /// <summary>Push-only for now: clients listen; the host speaks through <see cref="IHubContext{THub,T}"/>.</summary>

@@ -15,4 +15,7 @@ public sealed class DataDirectory
     public string DatabasePath => Path.Combine(Root, "receiptguard.db");
 
     public string ArtifactsRoot => Path.Combine(Root, "artifacts");
+
+    /// <summary>The host's signing key; back it up with the data (a new key cannot sign for old snapshots).</summary>
+    public string KeysRoot => Path.Combine(Root, "keys");
 }

@@ -86,6 +86,37 @@ public static class Migrations
         CREATE INDEX orders_by_snapshot ON orders (snapshot_id);
         CREATE INDEX orders_by_order_id ON orders (order_id);
         """,
+
+        // 6: the evidence store. Each snapshot gets a signed manifest (an artifact) and, when a TSA is set, an RFC 3161
+        //    token (an artifact); the custody log chains every event by hash; user notes; and a full-text index over
+        //    title, shop, item titles and order ids. Trigram, because Chinese has no spaces between words.
+        """
+        ALTER TABLE snapshots ADD COLUMN manifest_sha256    TEXT;
+        ALTER TABLE snapshots ADD COLUMN manifest_signature TEXT;
+        ALTER TABLE snapshots ADD COLUMN timestamp_sha256   TEXT;
+        CREATE TABLE custody_log (
+            seq           INTEGER PRIMARY KEY,
+            at            TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,
+            snapshot_id   TEXT,
+            detail        TEXT    NOT NULL,
+            previous_hash TEXT    NOT NULL,
+            hash          TEXT    NOT NULL UNIQUE
+        );
+        CREATE INDEX custody_by_snapshot ON custody_log (snapshot_id);
+        CREATE TABLE notes (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            snapshot_id TEXT    NOT NULL REFERENCES snapshots(id),
+            text        TEXT    NOT NULL,
+            created_at  TEXT    NOT NULL
+        );
+        CREATE INDEX notes_by_snapshot ON notes (snapshot_id);
+        CREATE TABLE evidence_settings (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            tsa_url TEXT
+        );
+        CREATE VIRTUAL TABLE snapshot_search USING fts5(snapshot_id UNINDEXED, title, shop, items, order_ids, tokenize = 'trigram');
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -111,7 +111,7 @@ public sealed class EvidenceApiTests : IDisposable
         Assert.False(created["hasEmbeddedData"]!.GetValue<bool>());
         Assert.False(created["hasScreenshot"]!.GetValue<bool>());
         Assert.Null(created["context"]);
-        // Only the page itself is in the artifact store, and the parse result the host derives from it (once written:
+        // Only the page itself and its manifest are in the artifact store, and the parse result the host derives from it (once written:
         // the served result's bytes name its artifact).
         var parsed = await _client.GetAsync($"/api/snapshots/{snapshot["id"]}/parsed");
         for (var wait = 0; parsed.StatusCode == HttpStatusCode.NotFound && wait < 300; wait++)
@@ -122,8 +122,9 @@ public sealed class EvidenceApiTests : IDisposable
 
         var parsedSha256 = Convert.ToHexStringLower(SHA256.HashData(await parsed.Content.ReadAsByteArrayAsync()));
         Assert.Equal(
-            new[] { created["htmlSha256"]!.GetValue<string>(), parsedSha256 }.Order(StringComparer.Ordinal),
-            Directory.GetFiles(Path.Combine(_host.DataDirectory, "artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            new[] { created["htmlSha256"]!.GetValue<string>(), created["manifestSha256"]!.GetValue<string>(), parsedSha256 }.Order(StringComparer.Ordinal),
+            Directory.GetFiles(Path.Combine(_host.DataDirectory, "artifacts"), "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetFileName(f).Replace(".gz", "", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,10 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using ReceiptGuard.Host.Storage;
 
+using System.Text.Json.Nodes;
+using ReceiptGuard.Host.Evidence.Custody;
+using ReceiptGuard.Host.Evidence.Search;
+
 namespace ReceiptGuard.Host.Parsing.Ingest;
 
 /// <summary>
@@ -25,10 +29,26 @@ public sealed class ParseResultStore(Database database, ArtifactStore artifacts,
     public async Task SaveAsync(Guid snapshotId, ParsedPage page, CancellationToken cancellationToken = default)
     {
         // The artifact first: a row never refers to a file that is not complete on disk.
-        var json = await artifacts.PutAsync(Encoding.UTF8.GetBytes(ParsedPageJson.Serialize(page)), cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(ParsedPageJson.Serialize(page));
+        var json = await artifacts.PutAsync(bytes, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (await OrderHintAsync(connection, transaction, snapshotId, cancellationToken) is not { } snapshot)
+        {
+            // Deleted while it was being parsed: nothing to attach the result to (the artifact is swept at start-up).
+            return;
+        }
+
+        if (!artifacts.Exists(json.Sha256))
+        {
+            // A deletion removed an identical result file between the write above and the write lock.
+            await artifacts.PutAsync(bytes, cancellationToken);
+        }
+
         await UpsertAsync(connection, transaction, snapshotId, page, json.Sha256, error: null, cancellationToken);
+        await SnapshotSearch.IndexParsedAsync(connection, transaction, snapshotId, snapshot.OrderHint, page, cancellationToken);
+        await CustodyLog.AppendAsync(connection, transaction, clock.GetUtcNow(), CustodyKinds.Parsed, snapshotId,
+            new JsonObject { ["result"] = json.Sha256, ["parser"] = page.Parser, ["parsersVersion"] = PageParser.Version }, cancellationToken);
         foreach (var order in page.Orders)
         {
             await using var insert = connection.CreateCommand();
@@ -54,7 +74,14 @@ public sealed class ParseResultStore(Database database, ArtifactStore artifacts,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (await OrderHintAsync(connection, transaction, snapshotId, cancellationToken) is null)
+        {
+            return;
+        }
+
         await UpsertAsync(connection, transaction, snapshotId, page: null, resultSha256: null, error, cancellationToken);
+        await CustodyLog.AppendAsync(connection, transaction, clock.GetUtcNow(), CustodyKinds.Parsed, snapshotId,
+            new JsonObject { ["error"] = error, ["parsersVersion"] = PageParser.Version }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -118,6 +145,19 @@ public sealed class ParseResultStore(Database database, ArtifactStore artifacts,
         }
 
         return ids;
+    }
+
+    private sealed record StoredSnapshot(string? OrderHint);
+
+    /// <summary>The snapshot's order hint, read inside the write transaction; null when the snapshot is gone.</summary>
+    private static async Task<StoredSnapshot?> OrderHintAsync(SqliteConnection connection, SqliteTransaction transaction, Guid snapshotId, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT order_hint FROM snapshots WHERE id = $id;";
+        select.Parameters.AddWithValue("$id", snapshotId.ToString("D"));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredSnapshot(reader.IsDBNull(0) ? null : reader.GetString(0)) : null;
     }
 
     /// <summary>Replaces the snapshot's result row and removes its old orders (the caller inserts the new ones).</summary>

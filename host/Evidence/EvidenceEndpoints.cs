@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using ReceiptGuard.Host.Capture;
+using ReceiptGuard.Host.Evidence.Custody;
+using ReceiptGuard.Host.Evidence.Signing;
+using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Storage;
+
+namespace ReceiptGuard.Host.Evidence;
+
+public sealed record SigningKeyInfo(string Algorithm, string Fingerprint, string PublicKeyPem);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SnapshotSummary> Items);
+
+public sealed record NoteRequest(string? Text);
+
+/// <summary>
+/// The evidence store's API: the signing key, search, notes, deletion, a snapshot's manifest and custody entries, and
+/// the whole-store check.
+/// </summary>
+public static class EvidenceEndpoints
+{
+    private const int MaxSearchResults = 200;
+
+    public static IServiceCollection AddEvidence(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => SigningKey.LoadOrCreate(provider.GetRequiredService<DataDirectory>().KeysRoot));
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<StoreVerifier>();
+        services.AddHostedService<EvidenceStartup>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/evidence/key", (SigningKey key) => TypedResults.Ok(new SigningKeyInfo(SigningKey.Algorithm, key.Fingerprint, key.PublicKeyPem)));
+        endpoints.MapGet("/api/evidence/verify", async (StoreVerifier verifier, CancellationToken cancellationToken) => TypedResults.Ok(await verifier.VerifyAsync(cancellationToken)));
+        endpoints.MapGet("/api/search", SearchAsync);
+        var snapshot = endpoints.MapGroup("/api/snapshots/{id:guid}");
+        snapshot.MapDelete("/", DeleteAsync);
+        snapshot.MapGet("/manifest", GetManifestAsync);
+        snapshot.MapGet("/custody", GetCustodyAsync);
+        snapshot.MapGet("/notes", GetNotesAsync);
+        snapshot.MapPost("/notes", AddNoteAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> SearchAsync(
+        string? q, int? limit, EvidenceStore store, SnapshotStore snapshots, CancellationToken cancellationToken)
+    {
+        var query = q?.Trim() ?? "";
+        var count = limit ?? 50;
+        var errors = new Dictionary<string, string[]>();
+        if (query.Length is 0 or > 200)
+        {
+            errors["q"] = ["must have 1 to 200 characters."];
+        }
+
+        if (count is < 1 or > MaxSearchResults)
+        {
+            errors["limit"] = [$"must be between 1 and {MaxSearchResults}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid search");
+        }
+
+        var ids = await store.SearchAsync(query, count, cancellationToken);
+        return TypedResults.Ok(new SearchResults(query, await snapshots.GetManyAsync(ids, cancellationToken)));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, EvidenceStore store, IHubContext<GuardHub, IGuardClient> hub, CancellationToken cancellationToken)
+    {
+        if (!await store.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        await hub.Clients.All.SnapshotDeleted(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetManifestAsync(
+        Guid id, SnapshotStore snapshots, ArtifactStore artifacts, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.GetAsync(id, cancellationToken);
+        if (snapshot?.ManifestSha256 is not { } sha256)
+        {
+            return snapshot is null
+                ? NotFound(id)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No manifest yet", detail: $"Snapshot {id} gets its manifest when the host next starts.");
+        }
+
+        var bytes = await artifacts.ReadAllBytesAsync(sha256, cancellationToken);
+        return bytes is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Manifest file missing", detail: $"The manifest of snapshot {id} (sha256 {sha256}) is not in the data folder; run `verify`.")
+            : TypedResults.File(bytes, "application/json; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CustodyEntry>>, ProblemHttpResult>> GetCustodyAsync(
+        Guid id, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var entries = await store.CustodyAsync([id], cancellationToken);
+        return entries.Count == 0 ? NotFound(id) : TypedResults.Ok(entries);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SnapshotNote>>, ProblemHttpResult>> GetNotesAsync(
+        Guid id, EvidenceStore store, SnapshotStore snapshots, CancellationToken cancellationToken) =>
+        await snapshots.GetAsync(id, cancellationToken) is null ? NotFound(id) : TypedResults.Ok(await store.NotesAsync(id, cancellationToken));
+
+    private static async Task<Results<Created<SnapshotNote>, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
+        Guid id, NoteRequest? request, EvidenceStore store, CancellationToken cancellationToken)
+    {
+        var text = request?.Text?.Trim() ?? "";
+        if (text.Length is 0 or > EvidenceStore.MaxNoteLength)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["text"] = [$"must have 1 to {EvidenceStore.MaxNoteLength} characters."] }, title: "Invalid note");
+        }
+
+        var note = await store.AddNoteAsync(id, text, cancellationToken);
+        return note is null ? NotFound(id) : TypedResults.Created($"/api/snapshots/{id}/notes", note);
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");
+}
