@@ -6,6 +6,8 @@ using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Storage;
 
+using ReceiptGuard.Host.Evidence.Timestamping;
+
 namespace ReceiptGuard.Host.Capture;
 
 /// <summary>Snapshot ingest and read-back: <c>/api/snapshots</c>.</summary>
@@ -50,6 +52,7 @@ public static class CaptureEndpoints
         HttpRequest request,
         SnapshotStore store,
         ParseRequests parseRequests,
+        TimestampNudges timestamps,
         IHubContext<GuardHub, IGuardClient> hub,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
@@ -81,6 +84,7 @@ public static class CaptureEndpoints
                 await hub.Clients.All.SnapshotStored(result.Snapshot);
                 // Parsed off the request path; the answer does not wait for it.
                 parseRequests.Enqueue(result.Snapshot.Id);
+                timestamps.Nudge();
                 break;
             case IngestOutcome.Conflict:
                 return TypedResults.Problem(

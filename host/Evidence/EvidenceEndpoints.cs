@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Evidence.Custody;
 using ReceiptGuard.Host.Evidence.Signing;
+using ReceiptGuard.Host.Evidence.Timestamping;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Storage;
 
@@ -28,6 +29,10 @@ public static class EvidenceEndpoints
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<StoreVerifier>();
         services.AddHostedService<EvidenceStartup>();
+        services.AddSingleton<EvidenceSettingsStore>();
+        services.AddSingleton<TimestampNudges>();
+        services.AddHttpClient<TimestampClient>();
+        services.AddHostedService<TimestampWorker>();
         return services;
     }
 
@@ -36,6 +41,8 @@ public static class EvidenceEndpoints
         endpoints.MapGet("/api/evidence/key", (SigningKey key) => TypedResults.Ok(new SigningKeyInfo(SigningKey.Algorithm, key.Fingerprint, key.PublicKeyPem)));
         endpoints.MapGet("/api/evidence/verify", async (StoreVerifier verifier, CancellationToken cancellationToken) => TypedResults.Ok(await verifier.VerifyAsync(cancellationToken)));
         endpoints.MapGet("/api/search", SearchAsync);
+        endpoints.MapGet("/api/evidence/settings", async (EvidenceSettingsStore store, CancellationToken cancellationToken) => TypedResults.Ok(await store.GetAsync(cancellationToken)));
+        endpoints.MapPut("/api/evidence/settings", PutSettingsAsync);
         var snapshot = endpoints.MapGroup("/api/snapshots/{id:guid}");
         snapshot.MapDelete("/", DeleteAsync);
         snapshot.MapGet("/manifest", GetManifestAsync);
@@ -122,6 +129,22 @@ public static class EvidenceEndpoints
 
         var note = await store.AddNoteAsync(id, text, cancellationToken);
         return note is null ? NotFound(id) : TypedResults.Created($"/api/snapshots/{id}/notes", note);
+    }
+
+    private static async Task<Results<Ok<EvidenceSettings>, ValidationProblem>> PutSettingsAsync(
+        EvidenceSettings? settings, EvidenceSettingsStore store, TimestampNudges nudges, CancellationToken cancellationToken)
+    {
+        var url = settings?.TsaUrl?.Trim();
+        if (EvidenceSettings.Validate(url) is { } problem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tsaUrl"] = [problem] }, title: "Invalid evidence settings");
+        }
+
+        var saved = new EvidenceSettings(string.IsNullOrEmpty(url) ? null : url);
+        await store.SaveAsync(saved, cancellationToken);
+        // Snapshots stored without a TSA are timestamped now (the token's time is when it was asked, not the capture's).
+        nudges.Nudge();
+        return TypedResults.Ok(saved);
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ReceiptGuard.Host.Evidence.Custody;
 using ReceiptGuard.Host.Evidence.Manifests;
 using ReceiptGuard.Host.Evidence.Signing;
+using ReceiptGuard.Host.Evidence.Timestamping;
 using ReceiptGuard.Host.Storage;
 
 namespace ReceiptGuard.Host.Evidence;
@@ -27,7 +28,7 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
         public bool Deleted { get; set; }
     }
 
-    private sealed record Row(string Id, string Url, string Title, string CapturedAt, string? Manifest, string? Signature, string? ParseResult);
+    private sealed record Row(string Id, string Url, string Title, string CapturedAt, string? Manifest, string? Signature, string? ParseResult, string? Timestamp);
 
     public async Task<StoreReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
@@ -162,6 +163,16 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
             }
         }
 
+        if (row.Timestamp is { } timestamp && await ReadCheckedAsync(timestamp, $"snapshot {row.Id}: timestamp token", problem, cancellationToken) is { } token)
+        {
+            files++;
+            var check = TimestampVerifier.Verify(token, Convert.FromHexString(row.Manifest));
+            if (!check.Valid)
+            {
+                problem($"snapshot {row.Id}: the timestamp token does not cover its manifest ({check.Problem})");
+            }
+        }
+
         if (row.ParseResult is { } parsed)
         {
             files++;
@@ -216,7 +227,7 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
     {
         await using var select = connection.CreateCommand();
         select.CommandText = """
-            SELECT s.id, s.url, s.title, s.captured_at, s.manifest_sha256, s.manifest_signature, p.result_sha256
+            SELECT s.id, s.url, s.title, s.captured_at, s.manifest_sha256, s.manifest_signature, p.result_sha256, s.timestamp_sha256
             FROM snapshots s LEFT JOIN parse_results p ON p.snapshot_id = s.id ORDER BY s.seq;
             """;
         var rows = new List<Row>();
@@ -224,7 +235,7 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6)));
+            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6), Text(7)));
         }
 
         return rows;
