@@ -37,7 +37,7 @@ internal static class CustodyLog
     }
 
     /// <summary>The entries with their 1-based line numbers; a line that is not an entry is reported by number.</summary>
-    public static (IReadOnlyList<(int Line, CustodyEntry Entry)> Entries, string? Problem) Parse(byte[] jsonl)
+    public static (IReadOnlyList<(int Line, CustodyEntry Entry)> Entries, string? Problem) Parse(byte[] jsonl, string path)
     {
         var entries = new List<(int, CustodyEntry)>();
         var lines = Encoding.UTF8.GetString(jsonl).Split('\n');
@@ -51,7 +51,7 @@ internal static class CustodyLog
             var entry = ParseLine(lines[index]);
             if (entry is null)
             {
-                return (entries, $"{FileName} line {index + 1}: not a custody entry");
+                return (entries, $"{path} line {index + 1}: not a custody entry");
             }
 
             entries.Add((index + 1, entry));
@@ -67,14 +67,15 @@ internal static class CustodyLog
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             var snapshotId = root.GetProperty("snapshotId");
+            string Text(string name) => root.GetProperty(name).GetString() ?? throw new FormatException($"{name} is null");
             return new CustodyEntry(
                 root.GetProperty("seq").GetInt64(),
-                root.GetProperty("at").GetString()!,
-                root.GetProperty("kind").GetString()!,
+                Text("at"),
+                Text("kind"),
                 snapshotId.ValueKind == JsonValueKind.Null ? null : snapshotId.GetString(),
-                root.GetProperty("detail").GetString()!,
-                root.GetProperty("previousHash").GetString()!,
-                root.GetProperty("hash").GetString()!);
+                Text("detail"),
+                Text("previousHash"),
+                Text("hash"));
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
