@@ -27,8 +27,8 @@ internal static class BundleReadme
             手工验证：
             1. 解压后，用 sha256sum 计算每个文件的哈希，与 {listFile} 中记录的一致。
             2. {signatureHowTo.Chinese}
-            3. 对每个快照：
-                   openssl dgst -sha256 -verify {root}public-key.pem -signature manifest.sig manifest.json
+            3. 对每个快照（在解压后的顶层目录执行，<快照编号> 换成目录名）：
+                   openssl dgst -sha256 -verify {root}public-key.pem -signature {root}snapshots/<快照编号>/manifest.sig {root}snapshots/<快照编号>/manifest.json
                并核对目录中每个文件的 sha256sum 与 manifest.json 中的 sha256 一致。
             4. 签名密钥指纹为 {fingerprint}
                （public-key.pem 的 DER 形式的 SHA-256）。请与用户主机界面上显示的指纹比对：
@@ -54,8 +54,8 @@ internal static class BundleReadme
             To verify it by hand:
             1. Unpack it and check with sha256sum that every file has the SHA-256 written in {listFile}.
             2. {signatureHowTo.English}
-            3. For each snapshot:
-                   openssl dgst -sha256 -verify {root}public-key.pem -signature manifest.sig manifest.json
+            3. For each snapshot (from the unpacked top folder, with <id> the folder's name):
+                   openssl dgst -sha256 -verify {root}public-key.pem -signature {root}snapshots/<id>/manifest.sig {root}snapshots/<id>/manifest.json
                and check that each file in its folder has the sha256 manifest.json gives for it.
             4. The signing key's fingerprint is {fingerprint}
                (the SHA-256 of public-key.pem in DER form). Compare it with the one the user's host shows in its UI:
