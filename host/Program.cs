@@ -17,6 +17,9 @@ return cli.Command switch
     "help" => ShowUsage(),
     "parse" => await ParseCommand.RunAsync(cli, Console.Out, Console.Error),
     "reparse" => await ReparseCommand.RunAsync(cli, Console.Out),
+    "import" => await ImportCommand.RunAsync(cli, Console.Out, Console.Error),
+    "export" => await ExportCommand.RunAsync(cli, Console.Out, Console.Error),
+    "verify" => await VerifyCommand.RunAsync(cli, Console.Out, Console.Error),
     _ => await RunCommand.RunAsync(cli),
 };
 

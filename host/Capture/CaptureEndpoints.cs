@@ -77,7 +77,7 @@ public static class CaptureEndpoints
                 detail: $"Check {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))}: nothing was stored.");
         }
 
-        var result = await store.IngestAsync(payload, cancellationToken);
+        var result = await store.IngestAsync(payload, cancellationToken: cancellationToken);
         switch (result.Outcome)
         {
             case IngestOutcome.Created:

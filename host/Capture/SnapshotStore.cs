@@ -42,7 +42,8 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Si
     /// <summary>Readable and compact: the stored embedded data is evidence a person may open.</summary>
     private static readonly JsonSerializerOptions EmbeddedJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<IngestResult> IngestAsync(SnapshotPayload payload, CancellationToken cancellationToken = default)
+    /// <param name="importedFrom">The file a snapshot was imported from (the <c>import</c> command), for the custody log.</param>
+    public async Task<IngestResult> IngestAsync(SnapshotPayload payload, string? importedFrom = null, CancellationToken cancellationToken = default)
     {
         var html = Encoding.UTF8.GetBytes(payload.Html);
         var embedded = payload.EmbeddedData.Count > 0 ? JsonSerializer.SerializeToUtf8Bytes(payload.EmbeddedData, EmbeddedJson) : null;
@@ -106,8 +107,13 @@ public sealed class SnapshotStore(Database database, ArtifactStore artifacts, Si
         if (inserted == 1)
         {
             await SnapshotSearch.IndexStoredAsync(connection, transaction, payload.Id, payload.Title, payload.OrderHint, cancellationToken);
-            await CustodyLog.AppendAsync(connection, transaction, receivedAt, CustodyKinds.Stored, payload.Id,
-                new JsonObject { ["manifest"] = manifestArtifact.Sha256, ["signingKey"] = signingKey.Fingerprint }, cancellationToken);
+            var detail = new JsonObject { ["manifest"] = manifestArtifact.Sha256, ["signingKey"] = signingKey.Fingerprint };
+            if (importedFrom is not null)
+            {
+                detail["importedFrom"] = importedFrom;
+            }
+
+            await CustodyLog.AppendAsync(connection, transaction, receivedAt, CustodyKinds.Stored, payload.Id, detail, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -12,7 +12,7 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "help" };
 
     /// <summary>Options that take no value (present means "true").</summary>
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older" };
@@ -86,6 +86,11 @@ public sealed record CommandLine(
           reparse        parse stored snapshots again with this version's parsers; the stored pages are not changed
                            --older  snapshots never parsed, failed, or parsed by older parsers (the default)
                            --all    every stored snapshot
+          import FILE…   bring saved pages ("Save page as", SingleFile) into the store as manual snapshots
+                           --url URL  the pages' address when they do not say it
+          export         write a verifiable bundle: export (--order ID | --snapshot ID | --all) --out FILE
+                           --format zip|wacz  a ZIP with manifests, signatures and custody log (default), or a WACZ web archive
+          verify [FILE]  check an exported bundle (zip or wacz), or with no FILE the whole store; exit 0 when intact
           help           show this text
 
         Options:

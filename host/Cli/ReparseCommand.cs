@@ -3,8 +3,6 @@ using ReceiptGuard.Host.Parsing;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Storage;
 
-using ReceiptGuard.Host.Evidence.Signing;
-
 namespace ReceiptGuard.Host.Cli;
 
 /// <summary>
@@ -22,26 +20,13 @@ public static class ReparseCommand
             return 2;
         }
 
-        var root = ReceiptGuardDefaults.ResolveDataDirectory(cli.Option("data"));
-        var data = new DataDirectory(root);
-        if (!File.Exists(data.DatabasePath))
+        using var store = await StoreContext.OpenAsync(cli, output, cancellationToken: cancellationToken);
+        if (store is null)
         {
-            // Not a data folder (a typo in --data): say so rather than create an empty database there.
-            await output.WriteLineAsync($"error: {root} holds no ReceiptGuard database; nothing to reparse.");
             return 1;
         }
 
-        var database = new Database(data);
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            await Migrations.ApplyAsync(connection, cancellationToken);
-        }
-
-        var artifacts = new ArtifactStore(data);
-        using var signingKey = SigningKey.LoadOrCreate(data.KeysRoot);
-        var results = new ParseResultStore(database, artifacts, TimeProvider.System);
-        var parsing = new SnapshotParsing(new SnapshotStore(database, artifacts, signingKey, TimeProvider.System), artifacts, results);
-
+        var (data, results, parsing) = (store.Data, store.ParseResults, store.Parsing);
         var selection = cli.Option("all") is not null ? ParseResultStore.Selection.All : ParseResultStore.Selection.Outdated;
         var ids = await results.ListAsync(selection, cancellationToken);
         await output.WriteLineAsync(selection == ParseResultStore.Selection.All

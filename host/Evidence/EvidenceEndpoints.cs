@@ -28,6 +28,7 @@ public static class EvidenceEndpoints
         services.AddSingleton(provider => SigningKey.LoadOrCreate(provider.GetRequiredService<DataDirectory>().KeysRoot));
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<StoreVerifier>();
+        services.AddSingleton<EvidenceExporter>();
         services.AddHostedService<EvidenceStartup>();
         services.AddSingleton<EvidenceSettingsStore>();
         services.AddSingleton<TimestampNudges>();
@@ -41,6 +42,7 @@ public static class EvidenceEndpoints
         endpoints.MapGet("/api/evidence/key", (SigningKey key) => TypedResults.Ok(new SigningKeyInfo(SigningKey.Algorithm, key.Fingerprint, key.PublicKeyPem)));
         endpoints.MapGet("/api/evidence/verify", async (StoreVerifier verifier, CancellationToken cancellationToken) => TypedResults.Ok(await verifier.VerifyAsync(cancellationToken)));
         endpoints.MapGet("/api/search", SearchAsync);
+        endpoints.MapGet("/api/export", ExportAsync);
         endpoints.MapGet("/api/evidence/settings", async (EvidenceSettingsStore store, CancellationToken cancellationToken) => TypedResults.Ok(await store.GetAsync(cancellationToken)));
         endpoints.MapPut("/api/evidence/settings", PutSettingsAsync);
         var snapshot = endpoints.MapGroup("/api/snapshots/{id:guid}");
@@ -146,6 +148,59 @@ public static class EvidenceEndpoints
         nudges.Nudge();
         return TypedResults.Ok(saved);
     }
+
+    /// <summary>
+    /// A bundle to download: <c>?order=ID</c>, <c>?snapshot=ID</c> or <c>?all=true</c>, and <c>format=zip|wacz</c>.
+    /// Written to a temporary file first (it is hashed for the custody log), which goes when the download ends.
+    /// </summary>
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        string? order, Guid? snapshot, bool? all, string? format, EvidenceExporter exporter, DataDirectory data, CancellationToken cancellationToken)
+    {
+        var chosen = (string.IsNullOrWhiteSpace(order) ? 0 : 1) + (snapshot is null ? 0 : 1) + (all == true ? 1 : 0);
+        BundleFormat? bundleFormat = (format ?? "zip").ToLowerInvariant() switch { "zip" => BundleFormat.Zip, "wacz" => BundleFormat.Wacz, _ => null };
+        var errors = new Dictionary<string, string[]>();
+        if (chosen != 1)
+        {
+            errors["selection"] = ["choose exactly one of order, snapshot, all=true."];
+        }
+
+        if (bundleFormat is null)
+        {
+            errors["format"] = ["must be zip or wacz."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid export");
+        }
+
+        var selection = new ExportSelection(string.IsNullOrWhiteSpace(order) ? null : order.Trim(), snapshot, all == true);
+        var ids = await exporter.SelectAsync(selection, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing to export", detail: $"No stored snapshot matches {selection.Describe()}.");
+        }
+
+        Directory.CreateDirectory(Path.Combine(data.Root, "exports"));
+        var temp = new FileStream(
+            Path.Combine(data.Root, "exports", $"{Guid.NewGuid():N}.partial"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await exporter.WriteAsync(ids, selection, bundleFormat!.Value, temp, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            await temp.DisposeAsync();
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The store cannot vouch for this export", detail: exception.Message);
+        }
+
+        temp.Position = 0;
+        var name = $"receiptguard-{(selection.OrderId ?? selection.SnapshotId?.ToString("N")[..8] ?? "all")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{(bundleFormat == BundleFormat.Wacz ? "wacz" : "zip")}";
+        return TypedResults.File(temp, bundleFormat == BundleFormat.Wacz ? "application/wacz+zip" : "application/zip", fileDownloadName: SafeFileName(name));
+    }
+
+    private static string SafeFileName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_'));
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot", detail: $"No snapshot with id {id} is stored.");

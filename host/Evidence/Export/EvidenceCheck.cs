@@ -28,7 +28,7 @@ internal static class EvidenceCheck
             }
         }
 
-        return CheckCustody(files, root + CustodyLog.FileName, checkedItems);
+        return CheckCustody(files, root + CustodyJsonl.FileName, checkedItems);
     }
 
     private static string? CheckSnapshot(IReadOnlyDictionary<string, byte[]> files, string folder, string folderName, byte[] publicKeyDer, List<string> checkedItems)
@@ -101,7 +101,7 @@ internal static class EvidenceCheck
             return $"{path}: missing";
         }
 
-        var (entries, problem) = CustodyLog.Parse(jsonl, path);
+        var (entries, problem) = CustodyJsonl.Parse(jsonl, path);
         if (problem is not null)
         {
             return problem;

@@ -48,7 +48,7 @@ public static class WaczWriter
                 WaczDataPackage.FileName,
                 SignatureHowTo)),
             new(EvidenceRoot + BundleDocument.PublicKeyFileName, Encoding.ASCII.GetBytes(key.PublicKeyPem)),
-            new(EvidenceRoot + CustodyLog.FileName, CustodyLog.ToJsonl(bundle.Custody)),
+            new(EvidenceRoot + CustodyJsonl.FileName, CustodyJsonl.ToJsonl(bundle.Custody)),
         };
         listed.AddRange(snapshots.SelectMany(snapshot => SnapshotFolder.Entries(EvidenceRoot, snapshot)));
 

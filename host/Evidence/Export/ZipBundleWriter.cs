@@ -28,7 +28,7 @@ public static class ZipBundleWriter
                 BundleDocument.FileName,
                 SignatureHowTo)),
             new(BundleDocument.PublicKeyFileName, Encoding.ASCII.GetBytes(key.PublicKeyPem)),
-            new(CustodyLog.FileName, CustodyLog.ToJsonl(bundle.Custody)),
+            new(CustodyJsonl.FileName, CustodyJsonl.ToJsonl(bundle.Custody)),
         };
         var snapshots = bundle.Snapshots.OrderBy(snapshot => snapshot.CapturedAt).ThenBy(snapshot => snapshot.Id).ToList();
         listed.AddRange(snapshots.SelectMany(snapshot => SnapshotFolder.Entries("", snapshot)));

@@ -8,7 +8,7 @@ namespace ReceiptGuard.Host.Evidence.Export;
 /// custody.jsonl: one entry per line. <c>detail</c> is written as a JSON string holding the exact text that was hashed,
 /// so a reader recomputes the hash from what it reads, never from a re-serialization.
 /// </summary>
-internal static class CustodyLog
+internal static class CustodyJsonl
 {
     public const string FileName = "custody.jsonl";
 
