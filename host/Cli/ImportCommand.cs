@@ -1,13 +1,15 @@
 using ReceiptGuard.Host.Capture;
+using ReceiptGuard.Host.Evidence.Export;
 using ReceiptGuard.Host.Parsing;
 
 namespace ReceiptGuard.Host.Cli;
 
 /// <summary>
 /// <c>import FILE… [--data DIR] [--url URL]</c>: brings saved pages (the browser's "Save page as", SingleFile output)
-/// into the store as manual snapshots — hashed, signed, logged and parsed like any capture. Each file is one
-/// snapshot; a file already imported (same content) is recognised and not stored twice. A file that cannot be read
-/// is reported and the others still go in.
+/// into the store as manual snapshots — hashed, signed, logged and parsed like any capture; and earlier exports
+/// (.zip, .wacz), which must verify first, with their snapshots' own ids and capture metadata. A page already
+/// imported (same content or id) is recognised and not stored twice. A file that cannot be read is reported and the
+/// others still go in.
 /// </summary>
 public static class ImportCommand
 {
@@ -72,6 +74,11 @@ public static class ImportCommand
         }
 
         var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return await ImportBundleAsync(store, file, bytes, cancellationToken);
+        }
+
         var html = PageDecoder.Decode(bytes);
         var saved = SavedPage.Read(html);
         var url = urlOption ?? saved.Url;
@@ -94,10 +101,42 @@ public static class ImportCommand
             return ($"already in the store as snapshot {id}", Outcome.Known);
         }
 
+        return ($"imported as snapshot {id} ({await ParseAsync(store, id, cancellationToken)})", Outcome.Imported);
+    }
+
+    private static async Task<(string Line, Outcome Outcome)> ImportBundleAsync(StoreContext store, string file, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var (snapshots, problem) = BundleSnapshots.Read(new MemoryStream(bytes));
+        if (problem is not null)
+        {
+            return ($"not imported: {problem}", Outcome.Failed);
+        }
+
+        var lines = new List<string>();
+        var created = 0;
+        foreach (var bundled in snapshots)
+        {
+            var result = await store.Snapshots.IngestAsync(bundled.Payload, $"{Path.GetFileName(file)} (signed there by {bundled.SignedBy})", cancellationToken);
+            if (result.Outcome == IngestOutcome.Created)
+            {
+                created++;
+                lines.Add($"snapshot {bundled.Payload.Id} imported ({await ParseAsync(store, bundled.Payload.Id, cancellationToken)})");
+            }
+            else
+            {
+                lines.Add($"snapshot {bundled.Payload.Id} already in the store{(result.Outcome == IngestOutcome.Conflict ? " with different content: kept the stored one" : "")}");
+            }
+        }
+
+        var summary = $"bundle of {snapshots.Count} snapshot(s), {created} new: " + string.Join("; ", lines);
+        return (summary, created > 0 || snapshots.Count == 0 ? Outcome.Imported : Outcome.Known);
+    }
+
+    private static async Task<string> ParseAsync(StoreContext store, Guid id, CancellationToken cancellationToken)
+    {
         var parsed = await store.Parsing.ParseAsync(id, cancellationToken);
-        var summary = parsed?.Page is { } page
+        return parsed?.Page is { } page
             ? $"{page.Platform} {page.Kind.ToString().ToLowerInvariant()}, {page.Orders.Count} order(s)"
             : $"not parsed: {parsed?.Error}";
-        return ($"imported as snapshot {id} ({summary})", Outcome.Imported);
     }
 }

@@ -173,6 +173,35 @@ public sealed class EvidenceCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync("verify", "--data", _host.DataDirectory)).Code);
     }
 
+    [Theory]
+    [InlineData("zip")]
+    [InlineData("wacz")]
+    public async Task An_earlier_export_imports_into_another_store_with_its_ids_and_an_altered_one_does_not(string format)
+    {
+        var first = await StoreAsync();
+        var second = await StoreAsync();
+        var bundle = Path.Combine(_work, $"all.{format}");
+        Assert.Equal(0, (await RunAsync("export", "--data", _host.DataDirectory, "--all", "--out", bundle, "--format", format)).Code);
+        var other = Path.Combine(_work, "other-store");
+
+        var import = await RunAsync("import", "--data", other, bundle);
+
+        Assert.Equal(0, import.Code);
+        Assert.Contains("2 new", import.Output, StringComparison.Ordinal);
+        Assert.Contains(first, import.Output, StringComparison.Ordinal);
+        Assert.Contains(second, import.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("verify", "--data", other)).Code);
+        Assert.Contains("already in the store", (await RunAsync("import", "--data", other, bundle)).Output, StringComparison.Ordinal);
+
+        var root = format == "wacz" ? "receiptguard/" : "";
+        var altered = Path.Combine(_work, $"altered.{format}");
+        File.Copy(bundle, altered);
+        Replace(altered, $"{root}snapshots/{first}/page.html", "<html>forged</html>"u8.ToArray());
+        var refused = await RunAsync("import", "--data", Path.Combine(_work, "third-store"), altered);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("the bundle does not verify", refused.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_order_is_downloaded_as_a_bundle_that_verifies_and_the_export_is_logged()
     {
