@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { HubConnectionState } from '@microsoft/signalr';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostConnection } from '../shared/protocol';
@@ -65,6 +67,16 @@ describe('HostLink', () => {
     await vi.advanceTimersByTimeAsync(retryDelay(3));
     expect(states.at(-1)).toBe('connected');
     expect(events.connects).toBe(1);
+  });
+
+  it('has a handler for every method the host pushes (host/Live/GuardHub.cs)', async () => {
+    const source = readFileSync(fileURLToPath(new URL('../../../host/Live/GuardHub.cs', import.meta.url)), 'utf8');
+    const pushed = [...source.matchAll(/^\s*Task (\w+)\(/gm)].map((m) => m[1]);
+    const hub = new FakeHub();
+    new HostLink(recorder().events, () => hub).open('http://127.0.0.1:1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pushed.length).toBeGreaterThanOrEqual(4);
+    expect([...hub.handlers.keys()].sort()).toEqual([...pushed].sort());
   });
 
   it('passes on what the host pushes', async () => {

@@ -54,6 +54,9 @@ export class HostLink {
       if (typeof snapshot?.id === 'string') this.events.snapshotStored(snapshot.id);
     });
     hub.on('SettingsChanged', (settings: HostSettings) => this.events.settingsChanged(settings));
+    // The review UI's business; registered so SignalR does not warn about unknown methods on every capture.
+    hub.on('SnapshotParsed', () => undefined);
+    hub.on('SnapshotDeleted', () => undefined);
     // The link is lost: while SignalR tries again the host is, as far as the user is concerned, not reachable.
     hub.onreconnecting((error) => this.report('offline', error ?? new Error('the link to the host was lost')));
     hub.onreconnected(() => {
