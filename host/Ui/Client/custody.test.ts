@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from './api';
-import { custodyWhat, exportLinks, shortHash } from './custody';
+import { custodyWhat, exportLinks, shortHash, signerOf } from './custody';
+import type { CustodyEntry } from './api';
 
 describe('custodyWhat', () => {
   it('says in words what each custody kind the host writes records', () => {
@@ -65,5 +66,31 @@ describe('problemMessage', () => {
   it('falls back to the title, then to the status line', () => {
     expect(problemMessage({ title: 'Not found' }, '404 Not Found')).toBe('Not found');
     expect(problemMessage({}, '500 Internal Server Error')).toBe('500 Internal Server Error');
+  });
+});
+
+describe('signerOf', () => {
+  const entry = (seq: number, kind: string, detail: string): CustodyEntry => ({
+    seq,
+    at: '2026-11-26T08:15:30.125Z',
+    kind,
+    snapshotId: 'abc',
+    detail,
+    previousHash: '0'.repeat(64),
+    hash: 'f'.repeat(64),
+  });
+
+  it('reads the signing key of the latest stored entry', () => {
+    const entries = [
+      entry(1, 'snapshot.stored', '{"manifest":"aa","signingKey":"SHA256:old"}'),
+      entry(2, 'note.added', '{"signingKey":"SHA256:not-this"}'),
+      entry(3, 'snapshot.stored', '{"manifest":"aa","signingKey":"SHA256:new","backfilled":true}'),
+    ];
+    expect(signerOf(entries)).toBe('SHA256:new');
+  });
+
+  it('says nothing when no stored entry names a key or the detail is not JSON', () => {
+    expect(signerOf([])).toBeNull();
+    expect(signerOf([entry(1, 'snapshot.stored', 'not json'), entry(2, 'snapshot.stored', '{"signingKey":7}')])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers for the evidence record: custody kinds in words, short hashes, the export links a snapshot offers.
-import { exportUrl, type ExportFormat } from './api';
+import { exportUrl, type CustodyEntry, type ExportFormat } from './api';
 import { t, type MessageKey } from './i18n';
 
 /** host/Evidence/Custody/CustodyEntry.cs CustodyKinds → the words shown. */
@@ -42,4 +42,22 @@ export function exportLinks(snapshot: { id: string; orderHint: string | null }):
     }
   }
   return links;
+}
+
+/**
+ * The fingerprint of the key that signed a snapshot's manifest, as its latest "stored" custody entry records it
+ * (detail.signingKey); null when the log does not say.
+ */
+export function signerOf(entries: readonly CustodyEntry[]): string | null {
+  for (const entry of [...entries].reverse()) {
+    if (entry.kind !== 'snapshot.stored') continue;
+    try {
+      const detail = JSON.parse(entry.detail) as unknown;
+      const key = typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>).signingKey : undefined;
+      if (typeof key === 'string' && key.length > 0) return key;
+    } catch {
+      // detail is the hashed text; a malformed one says nothing about the signer
+    }
+  }
+  return null;
 }
