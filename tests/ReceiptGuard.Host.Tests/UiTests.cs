@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ReceiptGuard.Host.Ui;
 
 namespace ReceiptGuard.Host.Tests;
 
@@ -84,6 +85,68 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Contains("Orders read from the page", script, StringComparison.Ordinal);
         Assert.Contains("从页面读取的订单", script, StringComparison.Ordinal);
         Assert.Contains("noopener noreferrer", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_snapshot_page_has_the_evidence_record_notes_export_and_a_confirmed_delete()
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20");
+        var html = await response.Content.ReadAsStringAsync();
+
+        foreach (var id in new[] { "evidence-section", "evidence", "custody", "notes", "note-form", "note-error", "exports", "delete", "delete-dialog", "deleted" })
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<label for=\"note-text\"", html, StringComparison.Ordinal);
+        Assert.Contains("<textarea id=\"note-text\"", html, StringComparison.Ordinal);
+        Assert.Contains("<dialog id=\"delete-dialog\"", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"dialog\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Equal(UiEndpoints.UiPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_list_page_has_a_labelled_search_and_the_evidence_store_panel()
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<form id=\"search-form\"", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"search-q\"", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"search\" id=\"search-q\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"search-clear\"", html, StringComparison.Ordinal);
+        foreach (var id in new[] { "store", "key-fingerprint", "key-copy", "key-pem", "verify", "verify-status", "verify-problem", "tsa-form", "tsa-error" })
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<label for=\"tsa-url\"", html, StringComparison.Ordinal);
+        Assert.Contains("<details>", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"verify-status\" role=\"status\"", html);
+        Assert.Matches("id=\"verify-problem\" role=\"alert\"", html);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Equal(UiEndpoints.UiPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_ui_script_uses_the_evidence_api_follows_SnapshotDeleted_and_speaks_both_languages()
+    {
+        using var client = fixture.Host.CreateClient();
+        var script = await client.GetStringAsync("/assets/app.js");
+
+        foreach (var used in new[] { "/api/evidence/key", "/api/evidence/verify", "/api/evidence/settings", "/api/search?q=", "/api/export?", "/manifest", "/custody", "/notes", "SnapshotDeleted" })
+        {
+            Assert.Contains(used, script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Evidence record", script, StringComparison.Ordinal);
+        Assert.Contains("证据记录", script, StringComparison.Ordinal);
+        Assert.Contains("Check the whole store", script, StringComparison.Ordinal);
+        Assert.Contains("检查整个证据库", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
     }
 
     [Fact]

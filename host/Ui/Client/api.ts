@@ -24,6 +24,11 @@ export interface SnapshotSummary {
   context: CaptureContext | null;
   /** Only in the snapshot detail (GET /api/snapshots/{id}). */
   parse?: ParseStatus;
+  /** The signed manifest's SHA-256 (null only while an old snapshot waits for its start-up backfill). */
+  manifestSha256?: string | null;
+  manifestSignature?: string | null;
+  /** The RFC 3161 token's SHA-256, when a timestamp authority answered. */
+  timestampSha256?: string | null;
 }
 
 /**
@@ -49,28 +54,57 @@ export interface SnapshotPage {
   offset: number;
 }
 
+/** An RFC 9457 problem as the host writes it; validation problems name the fields at fault in errors. */
+export interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}
+
+/** The words to show for a problem: its detail, else its title with each field's complaint ("text must have…"). */
+export function problemMessage(problem: Problem, fallback: string): string {
+  if (problem.detail) return problem.detail;
+  const fields = Object.entries(problem.errors ?? {}).flatMap(([field, complaints]) => complaints.map((complaint) => `${field} ${complaint}`));
+  if (fields.length > 0) return problem.title ? `${problem.title}: ${fields.join(' ')}` : fields.join(' ');
+  return problem.title ?? fallback;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly errors: Record<string, string[]> = {},
   ) {
     super(message);
   }
 }
 
+async function failure(response: Response): Promise<ApiError> {
+  const statusLine = `${response.status} ${response.statusText}`;
+  try {
+    const problem = (await response.json()) as Problem;
+    return new ApiError(response.status, problemMessage(problem, statusLine), problem.errors ?? {});
+  } catch {
+    // not problem+json: keep the status line
+    return new ApiError(response.status, statusLine);
+  }
+}
+
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    let detail = `${response.status} ${response.statusText}`;
-    try {
-      const problem = (await response.json()) as { title?: string; detail?: string };
-      detail = problem.detail ?? problem.title ?? detail;
-    } catch {
-      // not problem+json: keep the status line
-    }
-    throw new ApiError(response.status, detail);
-  }
+  if (!response.ok) throw await failure(response);
   return (await response.json()) as T;
+}
+
+/** PUT/POST a JSON body (or DELETE without one); answers the parsed body, or null for 204. */
+async function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  return response.status === 204 ? null : ((await response.json()) as T);
 }
 
 export const listSnapshots = (limit: number, offset: number): Promise<SnapshotPage> =>
@@ -156,3 +190,82 @@ export interface ParseStatus {
 }
 
 export const getParsed = (id: string): Promise<ParsedPage> => getJson<ParsedPage>(`/api/snapshots/${encodeURIComponent(id)}/parsed`);
+
+// The evidence store: shapes mirror host/Evidence (EvidenceEndpoints.cs, StoreVerifier.cs, Custody/CustodyEntry.cs).
+
+export interface SigningKeyInfo {
+  algorithm: string;
+  fingerprint: string;
+  publicKeyPem: string;
+}
+
+export interface StoreReport {
+  ok: boolean;
+  firstProblem: string | null;
+  problems: string[];
+  entries: number;
+  snapshots: number;
+  files: number;
+  keyFingerprint: string;
+}
+
+export interface EvidenceSettings {
+  tsaUrl: string | null;
+}
+
+export interface CustodyEntry {
+  seq: number;
+  at: string;
+  kind: string;
+  snapshotId: string | null;
+  /** Compact JSON, kept as the exact text that was hashed. */
+  detail: string;
+  previousHash: string;
+  hash: string;
+}
+
+export interface SnapshotNote {
+  id: number;
+  snapshotId: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface SearchResults {
+  query: string;
+  items: SnapshotSummary[];
+}
+
+const snapshotPath = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}`;
+
+export const getSigningKey = (): Promise<SigningKeyInfo> => getJson<SigningKeyInfo>('/api/evidence/key');
+
+export const verifyStore = (): Promise<StoreReport> => getJson<StoreReport>('/api/evidence/verify');
+
+export const getEvidenceSettings = (): Promise<EvidenceSettings> => getJson<EvidenceSettings>('/api/evidence/settings');
+
+export const putEvidenceSettings = async (tsaUrl: string): Promise<EvidenceSettings> =>
+  (await send<EvidenceSettings>('PUT', '/api/evidence/settings', { tsaUrl }))!;
+
+export const searchSnapshots = (query: string, limit = 50): Promise<SearchResults> =>
+  getJson<SearchResults>(`/api/search?q=${encodeURIComponent(query)}&limit=${limit}`);
+
+export const deleteSnapshot = async (id: string): Promise<void> => {
+  await send<never>('DELETE', snapshotPath(id));
+};
+
+export const manifestUrl = (id: string): string => `${snapshotPath(id)}/manifest`;
+
+export const getCustody = (id: string): Promise<CustodyEntry[]> => getJson<CustodyEntry[]>(`${snapshotPath(id)}/custody`);
+
+export const getNotes = (id: string): Promise<SnapshotNote[]> => getJson<SnapshotNote[]>(`${snapshotPath(id)}/notes`);
+
+export const addNote = async (id: string, text: string): Promise<SnapshotNote> => (await send<SnapshotNote>('POST', `${snapshotPath(id)}/notes`, { text }))!;
+
+export type ExportFormat = 'zip' | 'wacz';
+
+/** A bundle download: one snapshot or every snapshot of one order. */
+export function exportUrl(selection: { snapshot: string } | { order: string }, format: ExportFormat): string {
+  const [name, value] = 'snapshot' in selection ? ['snapshot', selection.snapshot] : ['order', selection.order];
+  return `/api/export?${name}=${encodeURIComponent(value)}&format=${format}`;
+}

@@ -6,6 +6,8 @@ import { t } from './i18n';
 export interface LiveHandlers {
   snapshotStored?: (snapshot: SnapshotSummary) => void;
   snapshotParsed?: (id: string) => void;
+  /** The snapshot was deleted from the store (DELETE /api/snapshots/{id}). */
+  snapshotDeleted?: (id: string) => void;
 }
 
 type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -33,6 +35,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
 
   if (handlers.snapshotStored) connection.on('SnapshotStored', handlers.snapshotStored);
   if (handlers.snapshotParsed) connection.on('SnapshotParsed', handlers.snapshotParsed);
+  if (handlers.snapshotDeleted) connection.on('SnapshotDeleted', handlers.snapshotDeleted);
   connection.onreconnecting(() => show('reconnecting'));
   connection.onreconnected(() => show('connected'));
   connection.onclose(() => show('disconnected'));

@@ -1,7 +1,8 @@
 // "/snapshots/{id}": one snapshot's metadata, its screenshot and capture context, and the captured page in an inert,
-// sandboxed frame.
+// sandboxed frame; below it the evidence record (manifest, custody log, notes, export, delete).
 import { ApiError, getParsed, getSnapshot, snapshotEmbeddedUrl, snapshotHtmlUrl, type SnapshotSummary } from './api';
 import { renderContext, renderScreenshot, renderSerializer } from './evidence';
+import { showDeleted, startEvidenceRecord } from './evidence-store';
 import { decisionLabel, el, formatBytes, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
@@ -57,13 +58,16 @@ export async function startSnapshotPage(): Promise<void> {
     renderContext(snapshot.context, document.getElementById('context')!, document.getElementById('context-none')!);
     renderSerializer(snapshot.context, document.getElementById('serializer')!, document.getElementById('serializer-section')!);
     (document.getElementById('page') as HTMLIFrameElement).src = snapshotHtmlUrl(snapshot.id);
-    await showParsed(snapshot.id);
+    await Promise.all([showParsed(snapshot.id), startEvidenceRecord(snapshot)]);
   } catch (error) {
     showError(error instanceof ApiError && error.status === 404 ? t('notFound') : t('loadFailed', { message: (error as Error).message }));
   }
   await connectLive({
     snapshotParsed: (parsedId) => {
       if (parsedId === id) void showParsed(id);
+    },
+    snapshotDeleted: (deletedId) => {
+      if (deletedId === id) showDeleted();
     },
   });
 }

@@ -1,9 +1,11 @@
-// "/": the snapshots list, newest first, paged; new snapshots are prepended live on the first page.
-import { listSnapshots, type SnapshotSummary } from './api';
+// "/": the snapshots list, newest first, paged; new snapshots are prepended live on the first page, deleted ones go.
+// A search shows its results in the same table until it is cleared; the evidence store panel sits below.
+import { listSnapshots, searchSnapshots, type SnapshotSummary } from './api';
 import { decisionLabel, el, formatTime } from './format';
 import { t } from './i18n';
 import { connectLive } from './live';
 import { showError } from './page';
+import { startStorePanel } from './store-panel';
 
 const pageSize = 50;
 
@@ -21,11 +23,18 @@ function row(snapshot: SnapshotSummary): HTMLTableRowElement {
 export async function startSnapshotsPage(): Promise<void> {
   const body = document.querySelector<HTMLTableSectionElement>('#snapshots tbody')!;
   const empty = document.getElementById('snapshots-empty')!;
+  const pager = document.getElementById('pager')!;
   const newer = document.getElementById('newer') as HTMLButtonElement;
   const older = document.getElementById('older') as HTMLButtonElement;
   const info = document.getElementById('page-info')!;
+  const searchForm = document.getElementById('search-form') as HTMLFormElement;
+  const searchInput = document.getElementById('search-q') as HTMLInputElement;
+  const searchClear = document.getElementById('search-clear') as HTMLButtonElement;
+  const searchStatus = document.getElementById('search-status')!;
   let offset = 0;
   let total = 0;
+  /** The query whose results are shown, or null for the live list. */
+  let searching: string | null = null;
 
   function updatePager(shown: number): void {
     empty.hidden = total > 0;
@@ -37,6 +46,7 @@ export async function startSnapshotsPage(): Promise<void> {
   async function load(): Promise<void> {
     try {
       const page = await listSnapshots(pageSize, offset);
+      if (searching !== null) return;
       total = page.total;
       body.replaceChildren(...page.items.map(row));
       updatePager(page.items.length);
@@ -45,6 +55,38 @@ export async function startSnapshotsPage(): Promise<void> {
     }
   }
 
+  async function search(query: string): Promise<void> {
+    searching = query;
+    pager.hidden = true;
+    empty.hidden = true;
+    searchClear.hidden = false;
+    try {
+      const results = await searchSnapshots(query);
+      if (searching !== query) return;
+      body.replaceChildren(...results.items.map(row));
+      searchStatus.textContent = results.items.length > 0 ? t('searchResults', { count: results.items.length, query }) : t('searchNone', { query });
+    } catch (error) {
+      searchStatus.textContent = t('loadFailed', { message: (error as Error).message });
+    }
+  }
+
+  function clearSearch(): void {
+    searching = null;
+    searchInput.value = '';
+    searchStatus.textContent = '';
+    searchClear.hidden = true;
+    pager.hidden = false;
+    void load();
+    searchInput.focus();
+  }
+
+  searchForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const query = searchInput.value.trim();
+    if (query) void search(query);
+    else clearSearch();
+  });
+  searchClear.addEventListener('click', clearSearch);
   newer.addEventListener('click', () => {
     offset = Math.max(0, offset - pageSize);
     void load();
@@ -54,15 +96,23 @@ export async function startSnapshotsPage(): Promise<void> {
     void load();
   });
 
-  await load();
+  await Promise.all([load(), startStorePanel()]);
   await connectLive({
     snapshotStored(snapshot) {
-      if (body.querySelector(`tr[data-id="${CSS.escape(snapshot.id)}"]`)) return;
+      if (searching !== null || body.querySelector(`tr[data-id="${CSS.escape(snapshot.id)}"]`)) return;
       total += 1;
       if (offset === 0) {
         body.prepend(row(snapshot));
         while (body.rows.length > pageSize) body.deleteRow(-1);
       }
+      updatePager(body.rows.length);
+    },
+    snapshotDeleted(id) {
+      const shown = body.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+      shown?.remove();
+      if (searching !== null) return;
+      // Counted only when it was on this page: elsewhere the next load() corrects the total.
+      if (shown) total = Math.max(0, total - 1);
       updatePager(body.rows.length);
     },
   });
