@@ -29,6 +29,16 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
     /// <summary>The least time each fixture page is parsed untimed before timing (so the JIT has optimized the parser).</summary>
     public TimeSpan ParseWarmupTime { get; init; } = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>Snapshots timed for the store's ingest throughput, and the concurrent clients sending them.</summary>
+    public int ThroughputSnapshots { get; init; } = 2000;
+
+    public int ThroughputClients { get; init; } = 8;
+
+    /// <summary>Generated snapshots in the data folder the search latency is measured on, and the searches timed.</summary>
+    public int SearchRows { get; init; } = 100_000;
+
+    public int SearchQueries { get; init; } = 200;
+
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
     public static BenchSettings FromBuild() =>

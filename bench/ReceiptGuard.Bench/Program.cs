@@ -8,20 +8,27 @@ var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "ben
 var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
-    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5, ParseWarmupTime = TimeSpan.FromMilliseconds(50) };
+    settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5, ParseWarmupTime = TimeSpan.FromMilliseconds(50),
+        ThroughputSnapshots = 200, SearchRows = 5_000, SearchQueries = 40 };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);
 var results = new List<BenchResult>();
 try
 {
-    // BENCH_ONLY=click,load,append,capture,parse runs a subset (the host figures run only when it is unset).
+    // BENCH_ONLY=click,load,append,capture,parse,store runs a subset (the host figures run only when it is unset).
     var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',');
     bool Selected(params string[] names) => only is null || names.Any(only.Contains);
     if (only is null)
     {
         results.AddRange(await StartupBenchmark.RunAsync(settings));
         results.AddRange(await IngestBenchmark.RunAsync(settings));
+    }
+
+    if (Selected("store"))
+    {
+        results.AddRange(await IngestThroughputBenchmark.RunAsync(settings));
+        results.AddRange(await SearchLatencyBenchmark.RunAsync(settings));
     }
 
     if (Selected("click", "load", "append"))
