@@ -53,6 +53,7 @@ public static class CaptureEndpoints
         SnapshotStore store,
         ParseRequests parseRequests,
         TimestampNudges timestamps,
+        IngestActivity ingestActivity,
         IHubContext<GuardHub, IGuardClient> hub,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
@@ -77,6 +78,7 @@ public static class CaptureEndpoints
                 detail: $"Check {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))}: nothing was stored.");
         }
 
+        ingestActivity.SnapshotArrived();
         var result = await store.IngestAsync(payload, cancellationToken: cancellationToken);
         switch (result.Outcome)
         {

@@ -47,8 +47,7 @@ public static class SnapshotSearch
     }
 
     /// <summary>
-    /// Snapshot ids matching every whitespace-separated term (in any indexed column), best first; the newest first
-    /// when no term is long enough to rank by.
+    /// Snapshot ids matching every whitespace-separated term (in any indexed column), newest first.
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> FindAsync(SqliteConnection connection, string query, int limit, CancellationToken cancellationToken)
     {
@@ -75,8 +74,9 @@ public static class SnapshotSearch
             select.Parameters.AddWithValue($"$like{i}", "%" + EscapeLike(shortTerms[i]) + "%");
         }
 
-        var order = longTerms.Length > 0 ? "rank" : "rowid DESC";
-        select.CommandText = $"SELECT snapshot_id FROM snapshot_search WHERE {string.Join(" AND ", conditions)} ORDER BY {order} LIMIT $limit;";
+        // Newest first, not by relevance: FTS5 walks its index in rowid order and stops at the limit, where ranking
+        // would score every match of a common word first (a 100,000-snapshot store answered in ~90 ms, not ~10).
+        select.CommandText = $"SELECT snapshot_id FROM snapshot_search WHERE {string.Join(" AND ", conditions)} ORDER BY rowid DESC LIMIT $limit;";
         select.Parameters.AddWithValue("$limit", limit);
         var ids = new List<Guid>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);

@@ -9,6 +9,7 @@ namespace ReceiptGuard.Host.Parsing.Ingest;
 /// </summary>
 public sealed partial class ParseWorker(
     ParseRequests queue,
+    IngestActivity ingest,
     ParseResultStore results,
     SnapshotParsing parsing,
     IHubContext<GuardHub, IGuardClient> hub,
@@ -53,6 +54,7 @@ public sealed partial class ParseWorker(
                 return;
             }
 
+            await ingest.WaitForQuietAsync(cancellationToken);
             var outcome = await parsing.ParseAsync(id, cancellationToken);
             if (outcome is null)
             {

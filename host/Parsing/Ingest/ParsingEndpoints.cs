@@ -10,6 +10,7 @@ public static class ParsingEndpoints
     public static IServiceCollection AddParsing(this IServiceCollection services)
     {
         services.AddSingleton<ParseRequests>();
+        services.AddSingleton<IngestActivity>();
         services.AddSingleton<ParseResultStore>();
         services.AddSingleton<SnapshotParsing>();
         services.AddHostedService<ParseWorker>();
