@@ -1,5 +1,9 @@
+import * as adminStrings from './i18n-admin';
+import * as guideStrings from './i18n-guide';
+import * as ordersStrings from './i18n-orders';
+import * as reportStrings from './i18n-report';
 // The review UI's strings. The page follows the browser language: Chinese for zh*, English otherwise.
-const en = {
+const baseEn = {
   brand: 'ReceiptGuard',
   snapshotsTitle: 'Snapshots',
   snapshotsHint: 'Every page the extension captured when you confirmed or cancelled a receipt, newest first.',
@@ -194,9 +198,8 @@ const en = {
   tsaFailed: 'Not saved: {message}',
 };
 
-export type MessageKey = keyof typeof en;
 
-const zh: Record<MessageKey, string> = {
+const baseZh: Record<keyof typeof baseEn, string> = {
   brand: 'ReceiptGuard 收货守卫',
   snapshotsTitle: '快照',
   snapshotsHint: '扩展在你确认或取消收货时保存的每一个页面，最新的在前。',
@@ -390,6 +393,11 @@ const zh: Record<MessageKey, string> = {
   tsaSaved: '已保存。',
   tsaFailed: '未保存：{message}',
 };
+
+// Each feature keeps its strings in its own module (both languages, checked complete by its type), merged here.
+const en = { ...baseEn, ...ordersStrings.en, ...guideStrings.en, ...reportStrings.en, ...adminStrings.en };
+export type MessageKey = keyof typeof en;
+const zh: Record<MessageKey, string> = { ...baseZh, ...ordersStrings.zh, ...guideStrings.zh, ...reportStrings.zh, ...adminStrings.zh };
 
 export const locale: 'zh-CN' | 'en' = navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 

@@ -1,0 +1,4 @@
+// Strings for the per-order remediation guide, in English and Chinese (zh must have every key en has).
+export const en = {};
+
+export const zh: Record<keyof typeof en, string> = {};
