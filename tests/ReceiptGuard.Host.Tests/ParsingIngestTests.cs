@@ -105,6 +105,25 @@ public sealed class ParsingIngestTests
     }
 
     [Fact]
+    public async Task A_captured_page_that_declares_gbk_is_read_as_the_utf8_the_host_stored()
+    {
+        using var host = new HostFactory();
+        using var client = host.CreateClient();
+        // The extension sends text; the page's own meta still names the shop's encoding.
+        var id = await PostAsync(client, Fixtures.NewSnapshot(s => s["html"] = """
+            <!DOCTYPE html><html><head><meta charset="gbk"><title>已买到的宝贝</title></head><body><div id="J_bought_main">
+            <div class="js-order-container" data-id="3312345678901234567"><a class="shop-name">木作家手工定制店</a>
+            <div class="item"><a class="item-title">胡桃木收纳盒</a></div><div class="status"><span>卖家已发货</span></div></div></div></body></html>
+            """));
+
+        Assert.Equal("parsed", (await WaitForParseAsync(client, id))["status"]!.GetValue<string>());
+        var order = (await client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{id}/parsed"))!["orders"]![0]!;
+        Assert.Equal("木作家手工定制店", order["shop"]!["value"]!.GetValue<string>());
+        Assert.Equal("胡桃木收纳盒", order["items"]![0]!["title"]!["value"]!.GetValue<string>());
+        Assert.Equal("shipped", order["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_hub_announces_SnapshotParsed_after_the_result_is_stored()
     {
         using var host = new HostFactory();

@@ -55,7 +55,9 @@ public sealed class SnapshotParsing(SnapshotStore snapshots, ArtifactStore artif
             embedded = JsonSerializer.Deserialize<EmbeddedScript[]>(bytes, EmbeddedJson);
         }
 
-        return PageParser.Parse(PageDecoder.Decode(html), url, embedded, snapshot.OrderHint);
+        // Stored pages are always UTF-8 (the host encodes the text it received): a page's own <meta charset="gbk">
+        // describes the shop's bytes, not ours, so it must not pick the decoder here.
+        return PageParser.Parse(System.Text.Encoding.UTF8.GetString(html), url, embedded, snapshot.OrderHint);
     }
 
     private async Task<byte[]> ReadArtifactAsync(string sha256, string what, CancellationToken cancellationToken)
