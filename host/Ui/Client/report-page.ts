@@ -78,7 +78,7 @@ function verifySection(orderId: string, key: SigningKeyInfo | null): HTMLElement
     el('p', t('reportVerify2')),
     el('pre', `ReceiptGuard.Host verify receiptguard-${orderId}-<date>.zip`),
     el('p', t('reportVerify3')),
-    el('pre', 'sha256sum -c   # against the hashes listed in bundle.json\nopenssl dgst -sha256 -verify public-key.pem -signature bundle.sig bundle.json'),
+    el('pre', 'sha256sum <file>   # equals its entry in bundle.json\nopenssl dgst -sha256 -verify public-key.pem -signature bundle.sig bundle.json'),
     el('p', t('reportVerify4')),
   );
   return section;
