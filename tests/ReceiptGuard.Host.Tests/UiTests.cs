@@ -10,6 +10,8 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
     [InlineData("/", "data-page=\"snapshots\"")]
     [InlineData("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20", "data-page=\"snapshot\"")]
     [InlineData("/guide?platform=taobao", "data-page=\"guide\"")]
+    [InlineData("/guide?order=3287654321012345678&platform=tmall", "data-page=\"guide\"")]
+    [InlineData("/report?order=3287654321012345678", "data-page=\"report\"")]
     public async Task Pages_are_served_with_a_strict_policy(string path, string marker)
     {
         using var client = fixture.Host.CreateClient();
@@ -162,6 +164,75 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("same-origin", image.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_report_page_has_a_print_button_and_print_styles_without_nav_or_buttons()
+    {
+        using var client = fixture.Host.CreateClient();
+        var response = await client.GetAsync("/report?order=3287654321012345678");
+        var html = await response.Content.ReadAsStringAsync();
+        var styles = await client.GetStringAsync("/assets/app.css");
+
+        Assert.Contains("<button type=\"button\" id=\"print\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"report\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"guide-link\"", html, StringComparison.Ordinal);
+        Assert.Contains("<header class=\"bar no-print\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Equal(UiEndpoints.UiPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("@media print", styles, StringComparison.Ordinal);
+        Assert.Matches(@"@media print\s*\{[^@]*\.no-print[^}]*display:\s*none", styles);
+        Assert.Matches(@"@media print\s*\{[^@]*break-before:\s*page", styles);
+    }
+
+    [Fact]
+    public async Task The_guide_page_has_places_for_the_order_summary_and_errors()
+    {
+        using var client = fixture.Host.CreateClient();
+        var html = await client.GetStringAsync("/guide?order=3287654321012345678");
+
+        foreach (var id in new[] { "guide-title", "guide-summary", "guide-lead", "guide-steps", "error" })
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ui_script_carries_the_guide_and_report_with_sourced_platform_facts_in_both_languages()
+    {
+        using var client = fixture.Host.CreateClient();
+        var script = await client.GetStringAsync("/assets/app.js");
+
+        foreach (var used in new[] { "clipboard", "writeText", "/report?order=", "/guide?order=", "format=", "/api/evidence/key", "/custody", "window.print" })
+        {
+            Assert.Contains(used, script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Message in Chinese", script, StringComparison.Ordinal);
+        Assert.Contains("中文消息", script, StringComparison.Ordinal);
+        Assert.Contains("Evidence report for order", script, StringComparison.Ordinal);
+        Assert.Contains("的证据报告", script, StringComparison.Ordinal);
+        Assert.Contains("2026-11-26", script, StringComparison.Ordinal);
+        Assert.Contains("https://help.shopee.com.my/", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_order_s_snapshots_are_found_by_its_id_as_the_guide_and_report_look_them_up()
+    {
+        using var client = fixture.Host.CreateClient();
+        var orderId = "RG" + Guid.NewGuid().ToString("N")[..12];
+        var snapshot = Fixtures.NewSnapshot(s => s["orderHint"] = orderId);
+        (await client.PostAsync("/api/snapshots", new StringContent(snapshot.ToJsonString(), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var found = await client.GetStringAsync($"/api/search?q={orderId}&limit=200");
+        var custody = await client.GetAsync($"/api/snapshots/{snapshot["id"]}/custody");
+
+        Assert.Contains(snapshot["id"]!.GetValue<string>(), found, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, custody.StatusCode);
+        Assert.Contains("snapshot.stored", await custody.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

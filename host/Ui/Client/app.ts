@@ -2,6 +2,7 @@
 import './app.css';
 import { startGuidePage } from './guide-page';
 import { translatePage } from './i18n';
+import { startReportPage } from './report-page';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
 
@@ -9,6 +10,7 @@ const pages: Record<string, () => Promise<void>> = {
   snapshots: startSnapshotsPage,
   snapshot: startSnapshotPage,
   guide: startGuidePage,
+  report: startReportPage,
 };
 
 translatePage();
