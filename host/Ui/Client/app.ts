@@ -2,6 +2,9 @@
 import './app.css';
 import { startGuidePage } from './guide-page';
 import { translatePage } from './i18n';
+import { markNav } from './nav';
+import { startOrderPage } from './order-page';
+import { startOrdersPage } from './orders-page';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
 
@@ -9,7 +12,10 @@ const pages: Record<string, () => Promise<void>> = {
   snapshots: startSnapshotsPage,
   snapshot: startSnapshotPage,
   guide: startGuidePage,
+  orders: startOrdersPage,
+  order: startOrderPage,
 };
 
 translatePage();
+markNav();
 void pages[document.body.dataset.page ?? '']?.();
