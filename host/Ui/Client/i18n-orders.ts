@@ -26,7 +26,7 @@ export const en = {
   ordersColDecision: 'Last decision',
   ordersColSnapshots: 'Snapshots',
   ordersColLast: 'Last capture',
-  ordersCount: '{total} orders',
+  ordersCount: 'Orders found: {total}',
   ordersEmpty: 'No orders yet. They appear here once the extension captures an order page.',
   ordersNoMatch: 'No order matches these filters.',
   ordersStatusNotRead: 'not read yet',

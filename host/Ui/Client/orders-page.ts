@@ -15,7 +15,7 @@ export const orderPath = (orderId: string): string => `/orders/${encodeURICompon
 
 function row(order: OrderSummary): HTMLTableRowElement {
   const tr = el('tr', undefined, { 'data-order': order.orderId });
-  const id = el('td', undefined, { class: 'order' });
+  const id = el('td', undefined, { class: 'order-id' });
   id.append(el('a', order.orderId, { href: orderPath(order.orderId) }));
   const shop = el('td');
   if (order.shop) shop.append(el('div', order.shop, { class: 'shop' }));
