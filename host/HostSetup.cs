@@ -5,6 +5,7 @@ using ReceiptGuard.Host.Cli;
 using ReceiptGuard.Host.Evidence;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
+using ReceiptGuard.Host.Orders;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Settings;
 using ReceiptGuard.Host.Storage;
@@ -39,6 +40,7 @@ public static class HostSetup
         services.AddParsing();
         services.AddSettings();
         services.AddLive();
+        services.AddOrders();
         services.AddUi();
         return builder;
     }
@@ -55,6 +57,7 @@ public static class HostSetup
         app.MapEvidence();
         app.MapSettings();
         app.MapLive();
+        app.MapOrders();
         app.MapUi();
         return app;
     }

@@ -16,6 +16,8 @@ public static class UiEndpoints
     {
         endpoints.MapGet("/", (HttpContext context, UiAssets assets) => Serve(context, assets, "index.html"));
         endpoints.MapGet("/snapshots/{id:guid}", (HttpContext context, UiAssets assets) => Serve(context, assets, "snapshot.html"));
+        endpoints.MapGet("/orders", (HttpContext context, UiAssets assets) => Serve(context, assets, "orders.html"));
+        endpoints.MapGet("/orders/{orderId}", (HttpContext context, UiAssets assets) => Serve(context, assets, "order.html"));
         endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html"));
         endpoints.MapGet("/report", (HttpContext context, UiAssets assets) => Serve(context, assets, "report.html"));
         endpoints.MapGet("/assets/{*path}", (string path, HttpContext context, UiAssets assets) => Serve(context, assets, "assets/" + path));

@@ -3,6 +3,9 @@ import './app.css';
 import { startGuidePage } from './guide-page';
 import { translatePage } from './i18n';
 import { startReportPage } from './report-page';
+import { markNav } from './nav';
+import { startOrderPage } from './order-page';
+import { startOrdersPage } from './orders-page';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
 
@@ -11,7 +14,10 @@ const pages: Record<string, () => Promise<void>> = {
   snapshot: startSnapshotPage,
   guide: startGuidePage,
   report: startReportPage,
+  orders: startOrdersPage,
+  order: startOrderPage,
 };
 
 translatePage();
+markNav();
 void pages[document.body.dataset.page ?? '']?.();

@@ -181,3 +181,6 @@ export function renderParsedPage(page: ParsedPage, box: HTMLElement): void {
     box.append(details);
   }
 }
+
+/** The status in the reader's language (the orders list and timeline use the same words as the parsed fields). */
+export const statusLabel = (status: OrderStatus): string => t(STATUS_LABELS[status] ?? 'statusUnknown');
