@@ -212,7 +212,7 @@ public sealed class DialogTests(GuardBrowser browser)
             await ClosedShadow.ClickAsync(page, "[data-notice-action=guide]", notice);
             var guidePage = await guide;
             await guidePage.WaitForURLAsync($"{browser.Host.BaseAddress}guide?platform=taobao");
-            await Expect(guidePage.Locator("#guide-steps li")).ToHaveCountAsync(7);
+            await Expect(guidePage.Locator("#guide-steps > li")).ToHaveCountAsync(7);
             await Expect(guidePage.Locator("#guide-title")).ToContainTextAsync("Taobao");
 
             await ClosedShadow.ClickAsync(page, "[data-notice-action=close]", notice);
