@@ -212,7 +212,8 @@ public sealed class DialogTests(GuardBrowser browser)
             await ClosedShadow.ClickAsync(page, "[data-notice-action=guide]", notice);
             var guidePage = await guide;
             await guidePage.WaitForURLAsync($"{browser.Host.BaseAddress}guide?platform=taobao");
-            await Expect(guidePage.Locator("#guide-steps > li")).ToHaveCountAsync(7);
+            // The seven general steps, then the platform's time window with its source.
+            await Expect(guidePage.Locator("#guide-steps > li")).ToHaveCountAsync(8);
             await Expect(guidePage.Locator("#guide-title")).ToContainTextAsync("Taobao");
 
             await ClosedShadow.ClickAsync(page, "[data-notice-action=close]", notice);
