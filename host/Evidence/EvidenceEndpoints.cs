@@ -49,6 +49,7 @@ public static class EvidenceEndpoints
         snapshot.MapDelete("/", DeleteAsync);
         snapshot.MapGet("/manifest", GetManifestAsync);
         snapshot.MapGet("/custody", GetCustodyAsync);
+        snapshot.MapGet("/verify", VerifySnapshotAsync);
         snapshot.MapGet("/notes", GetNotesAsync);
         snapshot.MapPost("/notes", AddNoteAsync);
         return endpoints;
@@ -118,6 +119,9 @@ public static class EvidenceEndpoints
     private static async Task<Results<Ok<IReadOnlyList<SnapshotNote>>, ProblemHttpResult>> GetNotesAsync(
         Guid id, EvidenceStore store, SnapshotStore snapshots, CancellationToken cancellationToken) =>
         await snapshots.GetAsync(id, cancellationToken) is null ? NotFound(id) : TypedResults.Ok(await store.NotesAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<SnapshotCheck>, ProblemHttpResult>> VerifySnapshotAsync(Guid id, StoreVerifier verifier, CancellationToken cancellationToken) =>
+        await verifier.VerifySnapshotAsync(id, cancellationToken) is { } check ? TypedResults.Ok(check) : NotFound(id);
 
     private static async Task<Results<Created<SnapshotNote>, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
         Guid id, NoteRequest? request, EvidenceStore store, CancellationToken cancellationToken)

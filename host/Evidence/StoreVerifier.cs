@@ -12,6 +12,9 @@ namespace ReceiptGuard.Host.Evidence;
 /// <summary>What checking the whole store found: the first problem is what a user acts on; all are listed.</summary>
 public sealed record StoreReport(bool Ok, string? FirstProblem, IReadOnlyList<string> Problems, int Entries, int Snapshots, int Files, string KeyFingerprint);
 
+/// <summary>What checking one snapshot's record found (its files, manifest, signature, timestamp and custody entries).</summary>
+public sealed record SnapshotCheck(bool Ok, string? FirstProblem, IReadOnlyList<string> Problems, int Entries, int Files, string KeyFingerprint);
+
 /// <summary>
 /// Checks the whole store without trusting it: the custody log's chain (every entry's hash, every link, no gap), that
 /// every stored snapshot was logged with the manifest it has, every manifest's signature, and every file's SHA-256.
@@ -44,7 +47,7 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
         await using var connection = await database.OpenAsync(cancellationToken);
         var entries = await CustodyLog.ReadAsync(connection, null, cancellationToken);
         var logged = CheckChain(entries, Problem);
-        var rows = await ReadRowsAsync(connection, cancellationToken);
+        var rows = await ReadRowsAsync(connection, null, cancellationToken);
         var files = 0;
         foreach (var row in rows)
         {
@@ -58,6 +61,56 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
         }
 
         return new StoreReport(problems.Count == 0, problems.FirstOrDefault(), problems, entries.Count, rows.Count, files, signingKey.Fingerprint);
+    }
+
+    /// <summary>
+    /// Checks one snapshot the way <see cref="VerifyAsync"/> checks each: its custody entries (each intact and linked to
+    /// the entry before it), its row against the manifest the log recorded, the signature, and every file. Null when
+    /// no such snapshot is stored. The rest of the chain is left to the whole-store check, which reads every entry.
+    /// </summary>
+    public async Task<SnapshotCheck?> VerifySnapshotAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        void Problem(string text)
+        {
+            if (problems.Count < MaxProblems)
+            {
+                problems.Add(text);
+            }
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await ReadRowsAsync(connection, id, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = await CustodyLog.ReadAsync(connection, [id], cancellationToken);
+        var predecessors = await CustodyLog.ReadHashesAsync(connection, entries.Where(e => e.Seq > 1).Select(e => e.Seq - 1), cancellationToken);
+        var logged = new Dictionary<string, Logged>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!entry.IsIntact)
+            {
+                Problem($"custody entry {entry.Seq}: edited (its hash does not match what it records)");
+            }
+
+            var previous = entry.Seq == 1 ? CustodyEntry.Genesis : predecessors.GetValueOrDefault(entry.Seq - 1);
+            if (previous is null)
+            {
+                Problem($"custody entry {entry.Seq - 1}: missing (entry {entry.Seq} follows it)");
+            }
+            else if (entry.PreviousHash != previous)
+            {
+                Problem($"custody entry {entry.Seq}: does not follow entry {entry.Seq - 1} (its previous hash differs): an entry was edited, removed or reordered");
+            }
+
+            Track(entry, logged);
+        }
+
+        var files = await CheckSnapshotAsync(rows[0], logged, Problem, cancellationToken);
+        return new SnapshotCheck(problems.Count == 0, problems.FirstOrDefault(), problems, entries.Count, files, signingKey.Fingerprint);
     }
 
     private static Dictionary<string, Logged> CheckChain(IReadOnlyList<CustodyEntry> entries, Action<string> problem)
@@ -85,22 +138,28 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
 
             previous = entry.Hash;
             expected = entry.Seq + 1;
-            if (entry.SnapshotId is not { } id)
-            {
-                continue;
-            }
-
-            if (entry.Kind == CustodyKinds.Stored)
-            {
-                logged[id] = new Logged(entry.Seq, ManifestOf(entry));
-            }
-            else if (entry.Kind == CustodyKinds.Deleted && logged.TryGetValue(id, out var deleted))
-            {
-                deleted.Deleted = true;
-            }
+            Track(entry, logged);
         }
 
         return logged;
+    }
+
+    /// <summary>Which manifest the log recorded for each snapshot it stored, and whether it later logged a deletion.</summary>
+    private static void Track(CustodyEntry entry, Dictionary<string, Logged> logged)
+    {
+        if (entry.SnapshotId is not { } id)
+        {
+            return;
+        }
+
+        if (entry.Kind == CustodyKinds.Stored)
+        {
+            logged[id] = new Logged(entry.Seq, ManifestOf(entry));
+        }
+        else if (entry.Kind == CustodyKinds.Deleted && logged.TryGetValue(id, out var deleted))
+        {
+            deleted.Deleted = true;
+        }
     }
 
     private async Task<int> CheckSnapshotAsync(Row row, Dictionary<string, Logged> logged, Action<string> problem, CancellationToken cancellationToken)
@@ -223,13 +282,18 @@ public sealed class StoreVerifier(Database database, ArtifactStore artifacts, Si
         }
     }
 
-    private static async Task<IReadOnlyList<Row>> ReadRowsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Row>> ReadRowsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Guid? only, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
-        select.CommandText = """
+        select.CommandText = $"""
             SELECT s.id, s.url, s.title, s.captured_at, s.manifest_sha256, s.manifest_signature, p.result_sha256, s.timestamp_sha256
-            FROM snapshots s LEFT JOIN parse_results p ON p.snapshot_id = s.id ORDER BY s.seq;
+            FROM snapshots s LEFT JOIN parse_results p ON p.snapshot_id = s.id {(only is null ? "" : "WHERE s.id = $id")} ORDER BY s.seq;
             """;
+        if (only is { } id)
+        {
+            select.Parameters.AddWithValue("$id", id.ToString("D"));
+        }
+
         var rows = new List<Row>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

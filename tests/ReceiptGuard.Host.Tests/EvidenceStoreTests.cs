@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ReceiptGuard.Host.Evidence.Signing;
 
 namespace ReceiptGuard.Host.Tests;
@@ -191,6 +192,58 @@ public sealed class EvidenceStoreTests : IDisposable
 
         Execute($"UPDATE snapshots SET url = 'https://example.com/else' WHERE id = '{id}';");
         Assert.Equal($"snapshot {id}: the database row (id, url, title or capture time) differs from its signed manifest", (await VerifyAsync())["firstProblem"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task One_snapshots_check_covers_its_files_signature_and_custody_entries_and_not_its_neighbours()
+    {
+        var snapshot = await StoreAsync();
+        var other = await StoreAsync(s => s["html"] = "<html><body>another page</body></html>");
+        var id = snapshot["id"]!.GetValue<string>();
+        async Task<JsonObject> CheckAsync(string which) => (await _client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{which}/verify"))!;
+
+        var intact = await CheckAsync(id);
+        Assert.True(intact["ok"]!.GetValue<bool>(), intact.ToJsonString());
+        // stored and parsed; manifest, page, screenshot, embedded data, context and parse result
+        Assert.Equal(2, intact["entries"]!.GetValue<int>());
+        Assert.True(intact["files"]!.GetValue<int>() >= 4, intact.ToJsonString());
+        Assert.Equal(_host.Services.GetRequiredService<SigningKey>().Fingerprint, intact["keyFingerprint"]!.GetValue<string>());
+
+        // Its page altered: named; the other snapshot, whose files differ, still checks out.
+        var html = snapshot["htmlSha256"]!.GetValue<string>();
+        Assert.NotEqual(html, other["htmlSha256"]!.GetValue<string>());
+        var original = File.ReadAllBytes(ArtifactPath(html));
+        Overwrite(html, "<html>not what was captured</html>");
+        var altered = await CheckAsync(id);
+        Assert.False(altered["ok"]!.GetValue<bool>());
+        Assert.Equal($"snapshot {id}: page.html (sha256 {html}): the file was altered (its content hashes differently)", altered["firstProblem"]!.GetValue<string>());
+        Assert.True((await CheckAsync(other["id"]!.GetValue<string>()))["ok"]!.GetValue<bool>());
+        File.WriteAllBytes(ArtifactPath(html), original);
+        Assert.True((await CheckAsync(id))["ok"]!.GetValue<bool>());
+
+        // One of its custody entries edited: named, by its number.
+        var seq = (await _client.GetFromJsonAsync<JsonArray>($"/api/snapshots/{id}/custody"))![0]!["seq"]!.GetValue<long>();
+        Execute($"UPDATE custody_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = {seq};");
+        Assert.Equal($"custody entry {seq}: edited (its hash does not match what it records)", (await CheckAsync(id))["firstProblem"]!.GetValue<string>());
+
+        var missing = await _client.GetAsync($"/api/snapshots/{Guid.NewGuid()}/verify");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task One_snapshots_check_names_an_entry_before_it_that_was_removed()
+    {
+        var first = await StoreAsync();
+        var second = await StoreAsync();
+        var entries = (await _client.GetFromJsonAsync<JsonArray>($"/api/snapshots/{second["id"]}/custody"))!;
+        var seq = entries[0]!["seq"]!.GetValue<long>();
+
+        Execute($"DELETE FROM custody_log WHERE seq = {seq - 1};");
+
+        var check = (await _client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{second["id"]}/verify"))!;
+        Assert.Equal($"custody entry {seq - 1}: missing (entry {seq} follows it)", check["firstProblem"]!.GetValue<string>());
+        Assert.NotNull(first);
     }
 
     [Fact]

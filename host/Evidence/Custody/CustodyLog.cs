@@ -50,26 +50,60 @@ public static class CustodyLog
         return entry;
     }
 
-    /// <summary>The whole log in order, or only the entries about <paramref name="snapshotIds"/>.</summary>
+    /// <summary>The whole log in order, or only the entries about <paramref name="snapshotIds"/> (read through the snapshot index).</summary>
     public static async Task<IReadOnlyList<CustodyEntry>> ReadAsync(SqliteConnection connection, IReadOnlyCollection<Guid>? snapshotIds = null, CancellationToken cancellationToken = default)
     {
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT seq, at, kind, snapshot_id, detail, previous_hash, hash FROM custody_log ORDER BY seq;";
-        var wanted = snapshotIds?.Select(id => id.ToString("D")).ToHashSet(StringComparer.Ordinal);
+        if (snapshotIds is null)
+        {
+            select.CommandText = "SELECT seq, at, kind, snapshot_id, detail, previous_hash, hash FROM custody_log ORDER BY seq;";
+        }
+        else
+        {
+            var names = new List<string>();
+            foreach (var id in snapshotIds.Distinct())
+            {
+                var name = "$id" + names.Count.ToString(CultureInfo.InvariantCulture);
+                select.Parameters.AddWithValue(name, id.ToString("D"));
+                names.Add(name);
+            }
+
+            if (names.Count == 0)
+            {
+                return [];
+            }
+
+            select.CommandText = $"SELECT seq, at, kind, snapshot_id, detail, previous_hash, hash FROM custody_log WHERE snapshot_id IN ({string.Join(", ", names)}) ORDER BY seq;";
+        }
+
         var entries = new List<CustodyEntry>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var snapshotId = reader.IsDBNull(3) ? null : reader.GetString(3);
-            if (wanted is not null && (snapshotId is null || !wanted.Contains(snapshotId)))
-            {
-                continue;
-            }
-
             entries.Add(new CustodyEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), snapshotId, reader.GetString(4), reader.GetString(5), reader.GetString(6)));
         }
 
         return entries;
+    }
+
+    /// <summary>The hashes of the entries numbered <paramref name="seqs"/> that exist: what a later entry must link to.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> ReadHashesAsync(SqliteConnection connection, IEnumerable<long> seqs, CancellationToken cancellationToken = default)
+    {
+        var hashes = new Dictionary<long, string>();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT hash FROM custody_log WHERE seq = $seq;";
+        var seq = select.Parameters.Add("$seq", SqliteType.Integer);
+        foreach (var wanted in seqs.Distinct())
+        {
+            seq.Value = wanted;
+            if (await select.ExecuteScalarAsync(cancellationToken) is string hash)
+            {
+                hashes[wanted] = hash;
+            }
+        }
+
+        return hashes;
     }
 
     public static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
