@@ -5,17 +5,25 @@ namespace ReceiptGuard.Host.Ui;
 /// <summary>The review UI: a few static pages whose script talks to the API and the hub.</summary>
 public static class UiEndpoints
 {
-    /// <summary>Only our own script and styles; captured pages are framed from our own origin, inside their own sandbox.</summary>
+    /// <summary>Only our own script and styles, and no frames: the one page that frames anything says exactly what.</summary>
     public const string UiPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The snapshot viewer frames that snapshot's stored page and nothing else. A link clicked inside the sandboxed
+    /// page would otherwise replace the frame with any URL of ours (a relative link resolves against the host), so the
+    /// frame may only ever hold this one document: every other navigation of it is refused by the browser.
+    /// </summary>
+    public static string SnapshotViewerPolicy(HttpRequest request, Guid id) =>
+        UiPolicy.Replace("frame-src 'none'", $"frame-src {request.Scheme}://{request.Host.Value}/api/snapshots/{id:D}/html", StringComparison.Ordinal);
     public static IServiceCollection AddUi(this IServiceCollection services) => services.AddSingleton<UiAssets>();
 
     public static IEndpointRouteBuilder MapUi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (HttpContext context, UiAssets assets) => Serve(context, assets, "index.html"));
-        endpoints.MapGet("/snapshots/{id:guid}", (HttpContext context, UiAssets assets) => Serve(context, assets, "snapshot.html"));
+        endpoints.MapGet("/snapshots/{id:guid}", (Guid id, HttpContext context, UiAssets assets) =>
+            Serve(context, assets, "snapshot.html", SnapshotViewerPolicy(context.Request, id)));
         endpoints.MapGet("/orders", (HttpContext context, UiAssets assets) => Serve(context, assets, "orders.html"));
         endpoints.MapGet("/orders/{orderId}", (HttpContext context, UiAssets assets) => Serve(context, assets, "order.html"));
         endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html"));
@@ -24,7 +32,7 @@ public static class UiEndpoints
         return endpoints;
     }
 
-    private static Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Serve(HttpContext context, UiAssets assets, string path)
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Serve(HttpContext context, UiAssets assets, string path, string policy = UiPolicy)
     {
         var asset = assets.Find(path);
         if (asset is null)
@@ -33,7 +41,7 @@ public static class UiEndpoints
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = UiPolicy;
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
