@@ -242,6 +242,18 @@ export const getSigningKey = (): Promise<SigningKeyInfo> => getJson<SigningKeyIn
 
 export const verifyStore = (): Promise<StoreReport> => getJson<StoreReport>('/api/evidence/verify');
 
+/** One snapshot's check: its files, manifest, signature, timestamp and custody entries. */
+export interface SnapshotCheck {
+  ok: boolean;
+  firstProblem: string | null;
+  problems: string[];
+  entries: number;
+  files: number;
+  keyFingerprint: string;
+}
+
+export const verifySnapshot = (id: string): Promise<SnapshotCheck> => getJson<SnapshotCheck>(`${snapshotPath(id)}/verify`);
+
 export const getEvidenceSettings = (): Promise<EvidenceSettings> => getJson<EvidenceSettings>('/api/evidence/settings');
 
 export const putEvidenceSettings = async (tsaUrl: string): Promise<EvidenceSettings> =>

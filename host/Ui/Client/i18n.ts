@@ -2,6 +2,7 @@ import * as adminStrings from './i18n-admin';
 import * as guideStrings from './i18n-guide';
 import * as ordersStrings from './i18n-orders';
 import * as reportStrings from './i18n-report';
+import * as viewerStrings from './i18n-viewer';
 // The review UI's strings. The page follows the browser language: Chinese for zh*, English otherwise.
 const baseEn = {
   brand: 'ReceiptGuard',
@@ -395,9 +396,9 @@ const baseZh: Record<keyof typeof baseEn, string> = {
 };
 
 // Each feature keeps its strings in its own module (both languages, checked complete by its type), merged here.
-const en = { ...baseEn, ...ordersStrings.en, ...guideStrings.en, ...reportStrings.en, ...adminStrings.en };
+const en = { ...baseEn, ...ordersStrings.en, ...guideStrings.en, ...reportStrings.en, ...adminStrings.en, ...viewerStrings.en };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...baseZh, ...ordersStrings.zh, ...guideStrings.zh, ...reportStrings.zh, ...adminStrings.zh };
+const zh: Record<MessageKey, string> = { ...baseZh, ...ordersStrings.zh, ...guideStrings.zh, ...reportStrings.zh, ...adminStrings.zh, ...viewerStrings.zh };
 
 export const locale: 'zh-CN' | 'en' = navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 

@@ -1,12 +1,13 @@
 // "/orders/{orderId}": what happened to one order — its summary, the parsed fields of the newest page that showed it
 // (each value with its source), the timeline of its snapshots with status changes, and the next steps (guide, report,
 // export). Refreshed live when a snapshot of it arrives or is parsed.
-import { exportUrl } from './api';
+import { exportUrl, type SnapshotCheck } from './api';
 import { el, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
 import { orderDecisionLabel, statusWords } from './order-format';
 import { renderTimeline } from './order-timeline';
+import { checkTimeline } from './snapshot-check';
 import { getOrder, OrdersApiError, type OrderDetail } from './orders-api';
 import { showError } from './page';
 import { formatAmount, orderView } from './parsed-orders';
@@ -88,6 +89,7 @@ export async function startOrderPage(): Promise<void> {
   document.title = `ReceiptGuard — ${t('orderHeading', { id: orderId })}`;
 
   let snapshots = new Set<string>();
+  const checks = new Map<string, SnapshotCheck>();
   async function load(): Promise<void> {
     try {
       const order = await getOrder(orderId!);
@@ -97,6 +99,7 @@ export async function startOrderPage(): Promise<void> {
       renderParsed(order, fieldsHint, fields);
       renderTimeline(order.timeline, timeline);
       content.hidden = false;
+      void checkTimeline(timeline, checks);
     } catch (error) {
       showError(error instanceof OrdersApiError && error.status === 404 ? t('orderNotFound') : t('loadFailed', { message: (error as Error).message }));
     }

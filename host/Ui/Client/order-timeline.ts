@@ -37,6 +37,8 @@ export function timelineItem(entry: TimelineEntry): HTMLLIElement {
     status,
     hashLine(t('timelineManifest'), entry.manifestSha256, t('timelineNotSigned')),
     hashLine(t('timelineTimestamp'), entry.timestampSha256, t('timelineNoTimestamp')),
+    // Filled in by checkTimeline once the snapshot has been verified.
+    el('p', '', { class: 'check-line', 'data-check': 'pending', 'data-snapshot-id': entry.snapshotId }),
   );
   const thumb = entry.hasScreenshot
     ? el('img', undefined, { src: snapshotScreenshotUrl(entry.snapshotId), alt: t('timelineThumbAlt', { time: when }), loading: 'lazy', class: 'thumb' })

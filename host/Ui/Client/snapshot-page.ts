@@ -8,6 +8,9 @@ import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
 import { renderParsedPage, renderParseStatus } from './parsed-orders';
 import { showError } from './page';
+import { showData, showSource } from './raw-views';
+import { showSnapshotCheck } from './snapshot-check';
+import { wireTabs } from './tabs';
 
 function renderMeta(snapshot: SnapshotSummary): void {
   const entries: [MessageKey, string | HTMLElement][] = [
@@ -47,6 +50,17 @@ async function showParsed(id: string): Promise<void> {
   }
 }
 
+/** The page / source / data switch; the raw views load the first time they are opened. */
+function wireViewer(snapshot: SnapshotSummary): void {
+  const loaded = new Set<string>();
+  wireTabs(document.getElementById('viewer-tabs')!, (tab) => {
+    if (loaded.has(tab)) return;
+    loaded.add(tab);
+    if (tab === 'tab-source') void showSource(snapshot, document.getElementById('source-status')!, document.getElementById('source')!);
+    if (tab === 'tab-data') void showData(snapshot, document.getElementById('data-status')!, document.getElementById('data')!);
+  });
+}
+
 export async function startSnapshotPage(): Promise<void> {
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
   try {
@@ -58,7 +72,8 @@ export async function startSnapshotPage(): Promise<void> {
     renderContext(snapshot.context, document.getElementById('context')!, document.getElementById('context-none')!);
     renderSerializer(snapshot.context, document.getElementById('serializer')!, document.getElementById('serializer-section')!);
     (document.getElementById('page') as HTMLIFrameElement).src = snapshotHtmlUrl(snapshot.id);
-    await Promise.all([showParsed(snapshot.id), startEvidenceRecord(snapshot)]);
+    wireViewer(snapshot);
+    await Promise.all([showParsed(snapshot.id), startEvidenceRecord(snapshot), showSnapshotCheck(snapshot.id, document.getElementById('snapshot-check')!)]);
   } catch (error) {
     showError(error instanceof ApiError && error.status === 404 ? t('notFound') : t('loadFailed', { message: (error as Error).message }));
   }
