@@ -17,10 +17,14 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
     private const string Marker = "HOSTILE";
 
     /// <summary>
-    /// Block elements 40 px tall from the top, in this order, so they can be clicked inside the frame; the link that
-    /// would replace the frame's document comes last.
+    /// Block elements 40 px tall from the top, in this order, so they can be clicked inside the frame. The last three
+    /// are links that would replace the frame's document, so each is clicked in a freshly loaded viewer: one to the
+    /// network, one relative (which resolves against the host, the page's base being refused), and one to a host URL
+    /// that changes state when fetched (an export is written to the custody log).
     /// </summary>
-    private static readonly string[] Clickable = ["js-link", "top-link", "field", "submit", "self-link"];
+    private static readonly string[] Clickable = ["js-link", "top-link", "field", "submit", "self-link", "relative-link", "host-link"];
+
+    private static readonly string[] FrameLinks = ["self-link", "relative-link", "host-link"];
 
     private static readonly string HostilePage = $$"""
         <!DOCTYPE html>
@@ -55,6 +59,7 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
         </form>
         <a id="self-link" href="{{Beacon}}/self-link">link in the frame</a>
         <a id="relative-link" href="relative-link">relative link</a>
+        <a id="host-link" href="/api/export?all=true">host link</a>
         <p>text</p>
         <img src="x" onerror="console.log('{{Marker}}-ONERROR');fetch('{{Beacon}}/onerror')">
         <img src="{{Beacon}}/img.png" alt="">
@@ -88,8 +93,12 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
         // The hostile page stored as a snapshot and viewed in the UI.
         var id = await ui.StoreAsync(HostilePage, "hostile page", "3399000000000000001");
         var page = await ui.Browser.Context.NewPageAsync();
+        // A navigation the viewer fails to stop must fail the test, not hang it.
+        page.SetDefaultTimeout(15_000);
         var finished = new ConcurrentQueue<string>();
         page.RequestFinished += (_, request) => finished.Enqueue(request.Url);
+        var requested = new ConcurrentQueue<string>();
+        page.Request += (_, request) => requested.Enqueue(request.Url);
         var viewer = new Uri(ui.Host.BaseAddress, $"/snapshots/{id}").ToString();
         var framed = new Uri(ui.Host.BaseAddress, $"/api/snapshots/{id}/html").ToString();
         await page.GotoAsync(viewer);
@@ -126,26 +135,38 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
             await page.WaitForTimeoutAsync(300);
         }
 
-        foreach (var element in Clickable)
+        foreach (var element in Clickable.Except(FrameLinks))
         {
             await ClickAsync(element);
         }
 
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForTimeoutAsync(2000);
-        output.WriteLine("frames: " + string.Join(" | ", page.Frames.Select(f => f.Url)));
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Single(page.Frames, f => f.Url == framed);
+
+        // The viewer frames this snapshot's page and nothing else: each link inside it is refused (the browser shows
+        // its blocked-frame page in the frame), so it reaches neither the network nor any other URL of the host.
+        foreach (var link in FrameLinks)
+        {
+            output.WriteLine($"clicking {link}");
+            await page.GotoAsync(viewer, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await WaitUntilAsync(() => page.Frames.Any(f => f.Url == framed), TimeSpan.FromSeconds(10), () => "the captured page was not framed again");
+            await frameElement.ScrollIntoViewIfNeededAsync();
+            box = await frameElement.BoundingBoxAsync() ?? throw new InvalidOperationException("the frame has no box");
+            await ClickAsync(link);
+            await page.WaitForTimeoutAsync(700);
+            output.WriteLine($"after {link}: " + string.Join(" | ", page.Frames.Select(f => f.Url)));
+            Assert.All(page.Frames.Skip(1), f => Assert.True(f.Url == framed || f.Url.StartsWith("chrome-error:", StringComparison.Ordinal), $"{link} took the frame to {f.Url}"));
+        }
+
+        output.WriteLine("requests: " + string.Join(" | ", finished));
         Assert.True(BeaconHits(beacon).Count == 0, $"the viewer let the page reach the network: {string.Join(", ", beacon.Requests)}");
         Assert.DoesNotContain(finished, url => !url.StartsWith(ui.Host.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal));
+        Assert.DoesNotContain(requested, url => url.Contains("relative-link", StringComparison.Ordinal) || url.Contains("/api/export", StringComparison.Ordinal));
         Assert.DoesNotContain(console, text => text.Contains(Marker, StringComparison.Ordinal));
         Assert.Equal(viewer, page.Url);
         // No new window either (the persistent profile's first tab stays blank).
         Assert.All(page.Context.Pages, other => Assert.True(other == page || other.Url == "about:blank", $"a page opened {other.Url}"));
-        // A link inside the frame may replace the frame's own document, but only with one from the host (a relative
-        // link, the page's <base> being refused) or the browser's blocked-frame page (an absolute one: the UI's
-        // frame-src 'self'); never with anything from the network.
-        Assert.All(page.Frames.Skip(1), f => Assert.True(
-            f.Url.StartsWith(ui.Host.BaseAddress.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal) || f.Url.StartsWith("chrome-error:", StringComparison.Ordinal),
-            $"the frame went to {f.Url}"));
     }
 
     /// <summary>
