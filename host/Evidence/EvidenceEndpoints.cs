@@ -47,6 +47,8 @@ public static class EvidenceEndpoints
         endpoints.MapGet("/api/export", ExportAsync);
         endpoints.MapGet("/api/evidence/settings", async (EvidenceSettingsStore store, CancellationToken cancellationToken) => TypedResults.Ok(await store.GetAsync(cancellationToken)));
         endpoints.MapPut("/api/evidence/settings", PutSettingsAsync);
+        endpoints.MapGet("/api/evidence/data-folder", async (DataDirectory data, Database database, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await DataFolder.ReportAsync(data, database, cancellationToken)));
         endpoints.MapRetention();
         var snapshot = endpoints.MapGroup("/api/snapshots/{id:guid}");
         snapshot.MapDelete("/", DeleteAsync);
