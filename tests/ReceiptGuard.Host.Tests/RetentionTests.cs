@@ -163,6 +163,8 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(["days"], problem["errors"]!.AsObject().Select(e => e.Key));
+        // A preview changes nothing, so it does not say "nothing was changed" either.
+        Assert.DoesNotContain("changed", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,6 +222,8 @@ public sealed class RetentionTests : IAsyncLifetime
         // The same page captured twice: the old snapshot's page file is the recent one's too.
         Assert.Equal(old["htmlSha256"]!.GetValue<string>(), recent["htmlSha256"]!.GetValue<string>());
         var oldManifest = old["manifestSha256"]!.GetValue<string>();
+        var promised = (await _client.GetFromJsonAsync<JsonObject>("/api/evidence/retention/preview?days=30"))!;
+        Assert.Equal(1, promised["wouldDelete"]!.GetValue<int>());
 
         var response = await PutAsync("""{ "days": 30 }""");
 
@@ -238,6 +242,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal("retention", detail["reason"]!.GetValue<string>());
         Assert.Equal(30, detail["retentionDays"]!.GetValue<int>());
         Assert.Equal(oldManifest, detail["manifest"]!.GetValue<string>());
+        Assert.Equal(promised["receivedBefore"]!.GetValue<DateTimeOffset>(), detail["receivedBefore"]!.GetValue<DateTimeOffset>());
 
         Assert.True(File.Exists(ArtifactPath(recent["htmlSha256"]!.GetValue<string>())));
         Assert.False(File.Exists(ArtifactPath(oldManifest)));

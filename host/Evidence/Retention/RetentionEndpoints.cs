@@ -34,7 +34,7 @@ public static class RetentionEndpoints
     {
         var (kept, problem) = RetentionRule.Read(days);
         return problem is not null
-            ? Invalid(problem)
+            ? Invalid(problem, "")
             : TypedResults.Ok(await sweeper.PreviewAsync(kept, cancellationToken));
     }
 
@@ -59,7 +59,7 @@ public static class RetentionEndpoints
         var (days, problem) = RetentionRule.Read(body.Value.Days);
         if (problem is not null)
         {
-            return Invalid(problem);
+            return Invalid(problem, " Nothing was changed.");
         }
 
         await settings.SaveRetentionDaysAsync(days, cancellationToken);
@@ -67,9 +67,9 @@ public static class RetentionEndpoints
         return TypedResults.Ok(new RetentionSaved(days, RetentionRule.MinDays, RetentionRule.MaxDays, deleted));
     }
 
-    private static ValidationProblem Invalid(string problem) =>
+    private static ValidationProblem Invalid(string problem, string outcome) =>
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [RetentionRule.Field] = [problem] },
             title: "Invalid retention setting",
-            detail: $"'{RetentionRule.Field}' {problem} Nothing was changed.");
+            detail: $"'{RetentionRule.Field}' {problem}{outcome}");
 }

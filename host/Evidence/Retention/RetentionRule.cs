@@ -53,7 +53,12 @@ public static class RetentionRule
     /// <summary>What the rule deletes: old and without a note.</summary>
     public const string ExpiredSql = OlderSql + " AND NOT " + NotedSql;
 
-    public static DateTimeOffset CutoffAt(DateTimeOffset now, int days) => now - TimeSpan.FromDays(days);
+    /// <summary>Whole milliseconds, as times are stored: the preview's cutoff is the one the custody entry records.</summary>
+    public static DateTimeOffset CutoffAt(DateTimeOffset now, int days)
+    {
+        var cutoff = now.ToUniversalTime() - TimeSpan.FromDays(days);
+        return new DateTimeOffset(cutoff.Ticks - (cutoff.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 
     /// <summary>The days in a request body member: (days, null) when valid (null days: forever), else (null, problem).</summary>
     public static (int? Days, string? Problem) Read(JsonElement days) => days.ValueKind switch
