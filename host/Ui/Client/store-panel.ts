@@ -1,9 +1,8 @@
-// The "Evidence store" panel on "/": the signing key (fingerprint to copy, public key to read), the whole-store check
-// and the timestamp authority setting.
+// The "Evidence store" panel on "/": the signing key's fingerprint (to copy) and the whole-store check. The public
+// key, the timestamp authority and the other settings are on /settings, which the panel links to.
 import { verifyStore } from './api';
 import { t } from './i18n';
 import { showSigningKey } from './signing-key';
-import { wireTsa } from './timestamp-setting';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -43,5 +42,5 @@ function wireVerify(): void {
 
 export async function startStorePanel(): Promise<void> {
   wireVerify();
-  await Promise.all([showSigningKey(), wireTsa()]);
+  await showSigningKey();
 }

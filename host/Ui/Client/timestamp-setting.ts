@@ -1,4 +1,4 @@
-// The timestamp authority (RFC 3161) setting: one address, or none.
+// The timestamp authority (RFC 3161) setting on /settings: one address, or none.
 import { ApiError, getEvidenceSettings, putEvidenceSettings } from './api';
 import { t } from './i18n';
 
