@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using ReceiptGuard.Host.Capture;
 using ReceiptGuard.Host.Evidence.Custody;
+using ReceiptGuard.Host.Evidence.Retention;
 using ReceiptGuard.Host.Evidence.Signing;
 using ReceiptGuard.Host.Evidence.Timestamping;
 using ReceiptGuard.Host.Live;
@@ -34,6 +35,7 @@ public static class EvidenceEndpoints
         services.AddSingleton<TimestampNudges>();
         services.AddHttpClient<TimestampClient>();
         services.AddHostedService<TimestampWorker>();
+        services.AddRetention();
         return services;
     }
 
@@ -45,6 +47,9 @@ public static class EvidenceEndpoints
         endpoints.MapGet("/api/export", ExportAsync);
         endpoints.MapGet("/api/evidence/settings", async (EvidenceSettingsStore store, CancellationToken cancellationToken) => TypedResults.Ok(await store.GetAsync(cancellationToken)));
         endpoints.MapPut("/api/evidence/settings", PutSettingsAsync);
+        endpoints.MapGet("/api/evidence/data-folder", async (DataDirectory data, Database database, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await DataFolder.ReportAsync(data, database, cancellationToken)));
+        endpoints.MapRetention();
         var snapshot = endpoints.MapGroup("/api/snapshots/{id:guid}");
         snapshot.MapDelete("/", DeleteAsync);
         snapshot.MapGet("/manifest", GetManifestAsync);

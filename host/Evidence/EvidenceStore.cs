@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using ReceiptGuard.Host.Evidence.Custody;
+using ReceiptGuard.Host.Evidence.Retention;
 using ReceiptGuard.Host.Evidence.Search;
 using ReceiptGuard.Host.Storage;
 
@@ -23,18 +24,30 @@ public sealed class EvidenceStore(Database database, ArtifactStore artifacts, Ti
     /// once it holds the write lock) either sees it gone and writes it again, or is committed first and keeps it.
     /// </summary>
     /// <returns>false when there is no such snapshot.</returns>
-    public async Task<bool> DeleteAsync(Guid snapshotId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid snapshotId, CancellationToken cancellationToken = default) => DeleteAsync(snapshotId, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes a snapshot for the retention rule, the same way as <see cref="DeleteAsync(Guid, CancellationToken)"/>,
+    /// and only if the rule still applies once the write lock is held: received before the cutoff and without a note
+    /// (a note added since the sweep looked keeps it). The custody entry names the rule.
+    /// </summary>
+    /// <returns>false when there is no such snapshot or the rule no longer applies to it.</returns>
+    public Task<bool> DeleteExpiredAsync(Guid snapshotId, RetentionDeletion rule, CancellationToken cancellationToken = default) =>
+        DeleteAsync(snapshotId, rule, cancellationToken);
+
+    private async Task<bool> DeleteAsync(Guid snapshotId, RetentionDeletion? rule, CancellationToken cancellationToken)
     {
         var id = snapshotId.ToString("D");
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var owned = new List<string>();
         string? manifest = null;
-        await using (var select = Command(connection, transaction, """
+        var condition = rule is null ? "" : $" AND {RetentionRule.ExpiredSql}";
+        await using (var select = Command(connection, transaction, $"""
             SELECT html_sha256, embedded_sha256, screenshot_sha256, manifest_sha256, timestamp_sha256,
                    (SELECT result_sha256 FROM parse_results WHERE snapshot_id = $id)
-            FROM snapshots WHERE id = $id;
-            """, ("$id", id)))
+            FROM snapshots WHERE id = $id{condition};
+            """, ("$id", id), ("$cutoff", rule is null ? "" : CustodyLog.FormatTime(rule.Cutoff))))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -64,8 +77,15 @@ public sealed class EvidenceStore(Database database, ArtifactStore artifacts, Ti
         }
 
         await SnapshotSearch.RemoveAsync(connection, transaction, snapshotId, cancellationToken);
-        await CustodyLog.AppendAsync(connection, transaction, clock.GetUtcNow(), CustodyKinds.Deleted, snapshotId,
-            new JsonObject { ["manifest"] = manifest }, cancellationToken);
+        var detail = new JsonObject { ["manifest"] = manifest };
+        if (rule is not null)
+        {
+            detail["reason"] = RetentionDeletion.Reason;
+            detail["retentionDays"] = rule.Days;
+            detail["receivedBefore"] = CustodyLog.FormatTime(rule.Cutoff);
+        }
+
+        await CustodyLog.AppendAsync(connection, transaction, clock.GetUtcNow(), CustodyKinds.Deleted, snapshotId, detail, cancellationToken);
 
         foreach (var sha256 in owned.Distinct(StringComparer.Ordinal))
         {

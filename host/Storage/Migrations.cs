@@ -117,6 +117,12 @@ public static class Migrations
         );
         CREATE VIRTUAL TABLE snapshot_search USING fts5(snapshot_id UNINDEXED, title, shop, items, order_ids, tokenize = 'trigram');
         """,
+
+        // 7: how many days to keep snapshots (NULL: forever, the default), next to the TSA setting. Checked in code,
+        //    not by a CHECK constraint, so the allowed range can change without rebuilding the table.
+        """
+        ALTER TABLE evidence_settings ADD COLUMN retention_days INTEGER;
+        """,
     ];
 
     public static int Latest => Steps.Length;

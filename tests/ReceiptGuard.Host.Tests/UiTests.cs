@@ -113,7 +113,7 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task The_list_page_has_a_labelled_search_and_the_evidence_store_panel()
+    public async Task The_list_page_has_a_labelled_search_and_the_evidence_store_panel_that_links_to_the_settings()
     {
         using var client = fixture.Host.CreateClient();
         var response = await client.GetAsync("/");
@@ -123,13 +123,14 @@ public sealed class UiTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Contains("<label for=\"search-q\"", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"search\" id=\"search-q\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"search-clear\"", html, StringComparison.Ordinal);
-        foreach (var id in new[] { "store", "key-fingerprint", "key-copy", "key-pem", "verify", "verify-status", "verify-problem", "tsa-form", "tsa-error" })
+        foreach (var id in new[] { "store", "key-fingerprint", "key-copy", "verify", "verify-status", "verify-problem" })
         {
             Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<label for=\"tsa-url\"", html, StringComparison.Ordinal);
-        Assert.Contains("<details>", html, StringComparison.Ordinal);
+        // The public key and the TSA address moved to /settings; the panel says where.
+        Assert.Contains("<a href=\"/settings\" id=\"settings-link\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"tsa-form\"", html, StringComparison.Ordinal);
         Assert.Matches("id=\"verify-status\" role=\"status\"", html);
         Assert.Matches("id=\"verify-problem\" role=\"alert\"", html);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);

@@ -31,4 +31,23 @@ public sealed class EvidenceSettingsStore(Database database)
         upsert.Parameters.AddWithValue("$url", string.IsNullOrWhiteSpace(settings.TsaUrl) ? DBNull.Value : settings.TsaUrl.Trim());
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>How many days snapshots are kept (see <see cref="Retention.RetentionRule"/>); null keeps them forever.</summary>
+    public async Task<int?> GetRetentionDaysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT retention_days FROM evidence_settings WHERE id = 1;";
+        return await select.ExecuteScalarAsync(cancellationToken) is long days ? (int)days : null;
+    }
+
+    /// <summary>Saves the retention limit in the same row as the TSA address, leaving the address as it is.</summary>
+    public async Task SaveRetentionDaysAsync(int? days, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var upsert = connection.CreateCommand();
+        upsert.CommandText = "INSERT INTO evidence_settings (id, retention_days) VALUES (1, $days) ON CONFLICT(id) DO UPDATE SET retention_days = excluded.retention_days;";
+        upsert.Parameters.AddWithValue("$days", days is { } value ? value : DBNull.Value);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -259,6 +259,63 @@ export const getEvidenceSettings = (): Promise<EvidenceSettings> => getJson<Evid
 export const putEvidenceSettings = async (tsaUrl: string): Promise<EvidenceSettings> =>
   (await send<EvidenceSettings>('PUT', '/api/evidence/settings', { tsaUrl }))!;
 
+// Settings: shapes mirror host/Evidence/DataFolder.cs, host/Evidence/Retention/RetentionRule.cs and
+// host/Settings/HostSettings.cs.
+
+export interface DataFolderReport {
+  root: string;
+  database: string;
+  artifacts: string;
+  keys: string;
+  totalBytes: number;
+  databaseBytes: number;
+  artifactsBytes: number;
+  artifactFiles: number;
+  snapshots: number;
+}
+
+export interface RetentionSettings {
+  /** Days snapshots are kept after the host received them; null keeps them forever. */
+  days: number | null;
+  minDays: number;
+  maxDays: number;
+}
+
+export interface RetentionSaved extends RetentionSettings {
+  /** Snapshots the sweep run on saving deleted. */
+  deleted: number;
+}
+
+export interface RetentionPreview {
+  days: number | null;
+  receivedBefore: string | null;
+  wouldDelete: number;
+  keptForNotes: number;
+}
+
+/** What the extension's capture follows (GET/PUT /api/settings). */
+export interface CaptureSettings {
+  maxResourceBytes: number;
+  maxTotalBytes: number;
+  screenshots: boolean;
+}
+
+export const getDataFolder = (): Promise<DataFolderReport> => getJson<DataFolderReport>('/api/evidence/data-folder');
+
+export const getRetention = (): Promise<RetentionSettings> => getJson<RetentionSettings>('/api/evidence/retention');
+
+/** The days as typed ('' for forever): the host checks them and names the problem. */
+export const previewRetention = (days: string): Promise<RetentionPreview> =>
+  getJson<RetentionPreview>(`/api/evidence/retention/preview?days=${encodeURIComponent(days)}`);
+
+export const putRetention = async (days: number | null): Promise<RetentionSaved> => (await send<RetentionSaved>('PUT', '/api/evidence/retention', { days }))!;
+
+export const getCaptureSettings = (): Promise<CaptureSettings> => getJson<CaptureSettings>('/api/settings');
+
+/** Members left null are sent as null, so the host names them in its 400. */
+export const putCaptureSettings = async (settings: { [K in keyof CaptureSettings]: CaptureSettings[K] | null }): Promise<CaptureSettings> =>
+  (await send<CaptureSettings>('PUT', '/api/settings', settings))!;
+
 export const searchSnapshots = (query: string, limit = 50): Promise<SearchResults> =>
   getJson<SearchResults>(`/api/search?q=${encodeURIComponent(query)}&limit=${limit}`);
 

@@ -3,6 +3,7 @@ import './app.css';
 import { startGuidePage } from './guide-page';
 import { translatePage } from './i18n';
 import { startReportPage } from './report-page';
+import { startSettingsPage } from './settings-page';
 import { markNav } from './nav';
 import { startOrderPage } from './order-page';
 import { startOrdersPage } from './orders-page';
@@ -16,6 +17,7 @@ const pages: Record<string, () => Promise<void>> = {
   report: startReportPage,
   orders: startOrdersPage,
   order: startOrderPage,
+  settings: startSettingsPage,
 };
 
 translatePage();
