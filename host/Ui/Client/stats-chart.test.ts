@@ -7,7 +7,8 @@ const month = (m: string, confirmed: number, cancelled: number, other = 0): Mont
 const text: ChartText = {
   title: 'Held clicks by month',
   summary: '3 confirmed, 5 cancelled.',
-  month: (m) => `M${m}`,
+  month: (m) => `M${m.slice(5)}`,
+  year: (y) => `Y${y}`,
   bar: (c) => `${c.month}: ${c.confirmed} confirmed, ${c.cancelled} cancelled`,
 };
 
@@ -71,7 +72,9 @@ describe('renderMonthChart', () => {
     expect(chart.getAttribute('aria-label')).toBe('Held clicks by month. 3 confirmed, 5 cancelled.');
     expect(chart.querySelector(':scope > title')?.textContent).toBe('Held clicks by month');
     expect(bars(chart).map((b) => b.dataset.month ?? b.getAttribute('data-month'))).toEqual(['2026-10', '2026-11', '2026-12']);
-    expect([...chart.querySelectorAll('.chart-month')].map((t) => t.textContent)).toEqual(['M2026-10', 'M2026-11', 'M2026-12']);
+    expect([...chart.querySelectorAll('.chart-month')].map((t) => t.textContent)).toEqual(['M10', 'M11', 'M12']);
+    // The year once, under the first month.
+    expect([...chart.querySelectorAll('.chart-year')].map((t) => t.textContent)).toEqual(['Y2026']);
     expect(bars(chart)[0]!.querySelector('title')?.textContent).toBe('2026-10: 1 confirmed, 2 cancelled');
     // A month with nothing held draws no rect and no number.
     expect(bars(chart)[1]!.querySelectorAll('rect')).toHaveLength(0);
@@ -96,7 +99,10 @@ describe('renderMonthChart', () => {
     expect(bars(chart)).toHaveLength(30);
     const labels = [...chart.querySelectorAll('.chart-month')].map((t) => t.textContent);
     expect(labels.length).toBeLessThanOrEqual(12);
-    expect(labels.slice(0, 2)).toEqual(['M2024-01', 'M2024-04']);
+    expect(labels.slice(0, 5)).toEqual(['M01', 'M04', 'M07', 'M10', 'M01']);
+    // Each year under its first labelled month: Jan 2024, Jan 2025, Jan 2026.
+    const years = [...chart.querySelectorAll('.chart-year')].map((t) => [t.closest('g')?.getAttribute('data-month'), t.textContent]);
+    expect(years).toEqual([['2024-01', 'Y2024'], ['2025-01', 'Y2025'], ['2026-01', 'Y2026']]);
   });
 
   it('keeps month words and tooltips as text', () => {

@@ -18,8 +18,10 @@ export interface ChartText {
   title: string;
   /** A one-sentence summary added to the accessible name, e.g. the totals shown. */
   summary: string;
-  /** "Nov 2026" for "2026-11". */
+  /** The month under its bar, without the year: "Nov" or "11月" for "2026-11". */
   month: (month: string) => string;
+  /** The year under the first labelled month of each year: "2026" or "2026年". */
+  year: (year: string) => string;
   /** A bar's tooltip: its month and numbers in words. */
   bar: (counts: MonthCounts) => string;
 }
@@ -28,7 +30,7 @@ export interface ChartText {
 export const chartSize = {
   plotHeight: 160,
   top: 18,
-  bottom: 28,
+  bottom: 40,
   left: 36,
   right: 8,
   slot: 52,
@@ -118,6 +120,7 @@ export function renderMonthChart(months: readonly MonthCounts[], text: ChartText
   chart.append(axis);
 
   const labelEvery = Math.ceil(rows.length / maxMonthLabels);
+  let labelledYear = '';
   rows.forEach((row, index) => {
     const x = left + index * slot + (slot - barWidth) / 2;
     const bar = svg(doc, 'g', { class: 'chart-bar', 'data-month': row.month });
@@ -134,7 +137,14 @@ export function renderMonthChart(months: readonly MonthCounts[], text: ChartText
       bar.append(svg(doc, 'text', { x: x + barWidth / 2, y: y - 4, 'text-anchor': 'middle', class: 'chart-value' }, String(held(row))));
     }
     if (index % labelEvery === 0) {
-      bar.append(svg(doc, 'text', { x: x + barWidth / 2, y: baseline + 18, 'text-anchor': 'middle', class: 'chart-month' }, text.month(row.month)));
+      const center = x + barWidth / 2;
+      bar.append(svg(doc, 'text', { x: center, y: baseline + 16, 'text-anchor': 'middle', class: 'chart-month' }, text.month(row.month)));
+      // The year on a second line, only where it changes: "Nov 2026" side by side does not fit a bar's width in Chinese.
+      const year = row.month.slice(0, 4);
+      if (year !== labelledYear) {
+        bar.append(svg(doc, 'text', { x: center, y: baseline + 30, 'text-anchor': 'middle', class: 'chart-year' }, text.year(year)));
+        labelledYear = year;
+      }
     }
     chart.append(bar);
   });
