@@ -20,6 +20,7 @@ public static class UiEndpoints
         endpoints.MapGet("/orders/{orderId}", (HttpContext context, UiAssets assets) => Serve(context, assets, "order.html"));
         endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html"));
         endpoints.MapGet("/report", (HttpContext context, UiAssets assets) => Serve(context, assets, "report.html"));
+        endpoints.MapGet("/stats", (HttpContext context, UiAssets assets) => Serve(context, assets, "stats.html"));
         endpoints.MapGet("/assets/{*path}", (string path, HttpContext context, UiAssets assets) => Serve(context, assets, "assets/" + path));
         return endpoints;
     }

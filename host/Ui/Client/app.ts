@@ -8,6 +8,7 @@ import { startOrderPage } from './order-page';
 import { startOrdersPage } from './orders-page';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
+import { startStatsPage } from './stats-page';
 
 const pages: Record<string, () => Promise<void>> = {
   snapshots: startSnapshotsPage,
@@ -16,6 +17,7 @@ const pages: Record<string, () => Promise<void>> = {
   report: startReportPage,
   orders: startOrdersPage,
   order: startOrderPage,
+  stats: startStatsPage,
 };
 
 translatePage();

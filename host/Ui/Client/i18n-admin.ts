@@ -1,4 +1,46 @@
 // Strings for the settings and stats pages, in English and Chinese (zh must have every key en has).
-export const en = {};
+export const en = {
+  navStats: 'Stats',
+  statsTitle: 'Stats',
+  statsHint: 'How many clicks on 确认收货 the extension held, and what you decided each time, by month and platform. Months are calendar months in UTC.',
+  statsEmpty: 'Nothing to count yet. Figures appear here once the extension has held a click or you have saved a page by hand.',
+  statsTotalsTitle: 'In all',
+  statsHeld: 'Clicks held',
+  statsOther: 'Other decision',
+  statsManual: 'Pages saved by hand',
+  statsManualNote: 'not clicks, counted apart',
+  statsByMonth: 'By month',
+  statsByPlatform: 'By platform',
+  statsColMonth: 'Month (UTC)',
+  statsColPlatform: 'Platform',
+  statsChartTitle: 'Held clicks per month: confirmed and cancelled',
+  statsChartSummary: 'From {first} to {last}: {confirmed} confirmed, {cancelled} cancelled.',
+  statsChartOther: '{other} with another decision.',
+  statsChartBar: '{month}: {confirmed} confirmed, {cancelled} cancelled',
+  statsChartBarOther: ', {other} other',
+  statsMonthsCaption: 'The chart’s numbers, with the pages saved by hand',
+  statsPlatformsCaption: 'Held clicks and pages saved by hand per platform, most held first',
+};
 
-export const zh: Record<keyof typeof en, string> = {};
+export const zh: Record<keyof typeof en, string> = {
+  navStats: '统计',
+  statsTitle: '统计',
+  statsHint: '扩展拦下了多少次“确认收货”点击，以及你每次的选择，按月份和平台统计。月份按 UTC 时间的自然月计算。',
+  statsEmpty: '还没有可统计的内容。扩展拦下一次点击或你手动保存页面后，这里就会显示数字。',
+  statsTotalsTitle: '总计',
+  statsHeld: '拦下的点击',
+  statsOther: '其他选择',
+  statsManual: '手动保存的页面',
+  statsManualNote: '不是点击，单独计数',
+  statsByMonth: '按月份',
+  statsByPlatform: '按平台',
+  statsColMonth: '月份（UTC）',
+  statsColPlatform: '平台',
+  statsChartTitle: '每月拦下的点击：确认与取消',
+  statsChartSummary: '{first} 至 {last}：确认 {confirmed} 次，取消 {cancelled} 次。',
+  statsChartOther: '另有 {other} 次其他选择。',
+  statsChartBar: '{month}：确认 {confirmed} 次，取消 {cancelled} 次',
+  statsChartBarOther: '，其他 {other} 次',
+  statsMonthsCaption: '图表中的数字，以及手动保存的页面',
+  statsPlatformsCaption: '各平台拦下的点击和手动保存的页面，按拦下次数从多到少',
+};
