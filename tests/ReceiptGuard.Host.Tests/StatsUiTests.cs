@@ -44,6 +44,22 @@ public sealed class StatsUiTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Contains("<th scope=\"col\" data-i18n=\"statsColPlatform\">", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/snapshots/0b9f3c7e-5d1a-4f7b-9a51-3f2a8e6c1d20")]
+    [InlineData("/orders")]
+    [InlineData("/orders/3312345678901234567")]
+    [InlineData("/guide")]
+    [InlineData("/report?order=3312345678901234567")]
+    [InlineData("/stats")]
+    public async Task Every_page_links_the_stats_page_from_its_top_navigation(string path)
+    {
+        using var client = fixture.Host.CreateClient();
+        var html = await client.GetStringAsync(path);
+
+        Assert.Matches("<nav class=\"top-nav\" id=\"top-nav\"[^>]*>[^\n]*<a href=\"/stats\" data-i18n=\"navStats\">Stats</a>[^\n]*</nav>", html);
+    }
+
     [Fact]
     public async Task The_ui_script_reads_the_stats_api_follows_the_hub_and_speaks_both_languages()
     {

@@ -6,7 +6,7 @@ export function markNav(): void {
   if (!nav) return;
   nav.setAttribute('aria-label', t('navLabel'));
   const path = location.pathname;
-  const section = path.startsWith('/orders') ? '/orders' : path === '/' || path.startsWith('/snapshots') ? '/' : null;
+  const section = path.startsWith('/orders') ? '/orders' : path === '/' || path.startsWith('/snapshots') ? '/' : path.startsWith('/stats') ? '/stats' : null;
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (link.getAttribute('href') === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
