@@ -8,6 +8,7 @@ using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Orders;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Settings;
+using ReceiptGuard.Host.Stats;
 using ReceiptGuard.Host.Storage;
 using ReceiptGuard.Host.Ui;
 
@@ -41,6 +42,7 @@ public static class HostSetup
         services.AddSettings();
         services.AddLive();
         services.AddOrders();
+        services.AddStats();
         services.AddUi();
         return builder;
     }
@@ -58,6 +60,7 @@ public static class HostSetup
         app.MapSettings();
         app.MapLive();
         app.MapOrders();
+        app.MapStats();
         app.MapUi();
         return app;
     }

@@ -69,7 +69,8 @@ public sealed record OrderQuery(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static DateTimeOffset? ParseTime(string name, string? text, bool endOfDay, Dictionary<string, string[]> errors)
+    /// <summary>A date (2026-11-26, the whole day in UTC) or a time with its offset; shared with the stats filters.</summary>
+    internal static DateTimeOffset? ParseTime(string name, string? text, bool endOfDay, Dictionary<string, string[]> errors)
     {
         text = Blank(text);
         if (text is null)

@@ -29,6 +29,7 @@ public static class UiEndpoints
         endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html"));
         endpoints.MapGet("/report", (HttpContext context, UiAssets assets) => Serve(context, assets, "report.html"));
         endpoints.MapGet("/settings", (HttpContext context, UiAssets assets) => Serve(context, assets, "settings.html"));
+        endpoints.MapGet("/stats", (HttpContext context, UiAssets assets) => Serve(context, assets, "stats.html"));
         endpoints.MapGet("/assets/{*path}", (string path, HttpContext context, UiAssets assets) => Serve(context, assets, "assets/" + path));
         return endpoints;
     }

@@ -9,6 +9,7 @@ import { startOrderPage } from './order-page';
 import { startOrdersPage } from './orders-page';
 import { startSnapshotPage } from './snapshot-page';
 import { startSnapshotsPage } from './snapshots-page';
+import { startStatsPage } from './stats-page';
 
 const pages: Record<string, () => Promise<void>> = {
   snapshots: startSnapshotsPage,
@@ -18,6 +19,7 @@ const pages: Record<string, () => Promise<void>> = {
   orders: startOrdersPage,
   order: startOrderPage,
   settings: startSettingsPage,
+  stats: startStatsPage,
 };
 
 translatePage();
