@@ -12,7 +12,7 @@ public static class PageParser
     /// The parsers' version as a whole. Raise it when a change would read stored pages differently: <c>reparse</c>
     /// (by default) and nothing else re-runs the snapshots parsed by an older one.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static ParsedPage Parse(string html, Uri url, IReadOnlyList<EmbeddedScript>? embedded = null, string? orderHint = null)
     {

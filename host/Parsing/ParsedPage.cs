@@ -66,6 +66,9 @@ public static class ActionKinds
     public const string ConfirmReceipt = "confirm-receipt";
     public const string ExtendReceipt = "extend-receipt";
     public const string AfterSales = "after-sales";
+
+    /// <summary>The order's logistics / tracking view on the platform: the guide links to it.</summary>
+    public const string Logistics = "logistics";
 }
 
 /// <summary>An action the page offers for the order (a link or button), with its absolute URL when it has one.</summary>

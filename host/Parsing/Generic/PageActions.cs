@@ -19,6 +19,8 @@ public static class PageActions
         ("申请售后", ActionKinds.AfterSales), ("退款", ActionKinds.AfterSales), ("申请退款", ActionKinds.AfterSales), ("退货", ActionKinds.AfterSales),
         ("申请退货", ActionKinds.AfterSales), ("退换货", ActionKinds.AfterSales), ("退货/退款", ActionKinds.AfterSales),
         ("return", ActionKinds.AfterSales), ("refund", ActionKinds.AfterSales), ("return/refund", ActionKinds.AfterSales), ("request refund", ActionKinds.AfterSales),
+        ("查看物流", ActionKinds.Logistics), ("物流详情", ActionKinds.Logistics), ("查看物流详情", ActionKinds.Logistics), ("订单跟踪", ActionKinds.Logistics),
+        ("track package", ActionKinds.Logistics), ("track order", ActionKinds.Logistics), ("track parcel", ActionKinds.Logistics),
     ];
 
     public static IReadOnlyList<PageAction> Find(IElement container, Uri pageUrl)

@@ -16,6 +16,7 @@ internal static class ChinaShopActions
         (ActionKinds.ConfirmReceipt, ["确认收货", "确认收到货"]),
         (ActionKinds.ExtendReceipt, ["延长收货", "延长收货时间"]),
         (ActionKinds.AfterSales, ["申请售后", "申请退款", "退换/售后", "查看售后", "退款详情", "售后详情"]),
+        (ActionKinds.Logistics, ["查看物流", "物流详情", "查看物流详情", "订单跟踪", "物流跟踪"]),
     ];
 
     public static IReadOnlyList<PageAction> In(IEnumerable<IElement> scopes, Uri pageUrl)

@@ -13,6 +13,7 @@ internal static class PageActions
         (ActionKinds.ConfirmReceipt, ["confirm received", "order received", "confirm receipt", "confirm delivery", "pesanan diterima", "確認收貨", "确认收货", "ได้รับสินค้าแล้ว", "đã nhận được hàng"]),
         (ActionKinds.ExtendReceipt, ["extend", "extension", "perpanjang", "延长收货", "延長"]),
         (ActionKinds.AfterSales, ["return/refund", "return", "refund", "open dispute", "dispute", "disputa", "pengembalian", "申请售后", "退款"]),
+        (ActionKinds.Logistics, ["track package", "track order", "track parcel", "tracking", "lacak", "ติดตามพัสดุ", "theo dõi đơn", "查看物流"]),
     ];
 
     /// <summary>Buttons, links, and Shopee's styled div buttons (shopee-button-solid / -outline).</summary>

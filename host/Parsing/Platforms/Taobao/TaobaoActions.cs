@@ -1,9 +1,9 @@
 namespace ReceiptGuard.Host.Parsing.Platforms.Taobao;
 
-/// <summary>Which order actions matter (confirm, extend, after-sales), recognised by the platform's operation id or text.</summary>
+/// <summary>Which order actions matter (confirm, extend, after-sales, logistics), recognised by the platform's operation id or text.</summary>
 internal static class TaobaoActions
 {
-    /// <summary>The action's kind, or null for actions ReceiptGuard does not track (评价, 查看物流, 确认收货地址 …).</summary>
+    /// <summary>The action's kind, or null for actions ReceiptGuard does not track (评价, 再次购买, 确认收货地址 …).</summary>
     public static string? KindOf(string? id, string text)
     {
         var label = TaobaoText.Clean(text);
@@ -21,6 +21,11 @@ internal static class TaobaoActions
         if (id is "refund" or "applyRefund" or "afterSales" or "viewRefund" || label is "申请售后" or "退款/退货" or "申请退款" or "退换货" or "售后" or "查看退款")
         {
             return ActionKinds.AfterSales;
+        }
+
+        if (id is "viewLogistic" or "viewLogistics" or "logistics" || label is "查看物流" or "物流详情" or "查看物流详情")
+        {
+            return ActionKinds.Logistics;
         }
 
         return null;
