@@ -98,7 +98,7 @@ function sellerStep(evidence: OrderEvidence, order: ParsedOrder | null, facts: P
   return step(t('guideSellerTitle'), el('p', t('guideSeller', words(facts))), sourceLine(facts.chat), chooser, zh.box, en.box);
 }
 
-function logisticsStep(order: ParsedOrder | null, facts: PlatformFacts, orderId: string): HTMLLIElement {
+export function logisticsStep(order: ParsedOrder | null, facts: PlatformFacts, orderId: string): HTMLLIElement {
   const content: Node[] = [];
   const logistics = order?.logistics;
   const number = logistics?.trackingNumber?.value;
@@ -126,6 +126,16 @@ function logisticsStep(order: ParsedOrder | null, facts: PlatformFacts, orderId:
   } else {
     content.push(el('p', t('guideNoLogistics', words(facts))));
   }
+  // The platform's own logistics view for this order, as the captured page linked it: the surest tracking page.
+  const pageLogistics = order?.actions.find((action) => action.kind === 'logistics' && isWebUrl(action.url));
+  if (pageLogistics) {
+    content.push(
+      paragraph(
+        el('a', t('guidePageLogistics', { ...words(facts), text: pageLogistics.text }), { href: pageLogistics.url!, rel: 'noreferrer noopener', target: '_blank', id: 'page-logistics' }),
+      ),
+      el('small', t('guidePageLogisticsSource'), { class: 'fact-source' }),
+    );
+  }
   const orderUrl = factUrl(facts.orderPage, orderId);
   content.push(
     orderUrl
@@ -139,7 +149,8 @@ function logisticsStep(order: ParsedOrder | null, facts: PlatformFacts, orderId:
 function platformStep(order: ParsedOrder | null, facts: PlatformFacts, orderId: string): HTMLLIElement {
   const values = words(facts);
   const content: Node[] = [el('p', t('guidePlatform', values)), el('p', t('guideAfterSalesEntry', values)), sourceLine(facts.afterSales)];
-  const actions = (order?.actions ?? []).filter((action) => action.kind !== 'confirm-receipt' && isWebUrl(action.url));
+  // Logistics links have their own step.
+  const actions = (order?.actions ?? []).filter((action) => action.kind !== 'confirm-receipt' && action.kind !== 'logistics' && isWebUrl(action.url));
   if (actions.length > 0) {
     const list = el('ul', undefined, { class: 'page-actions' });
     for (const action of actions) {
