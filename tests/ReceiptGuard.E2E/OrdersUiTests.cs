@@ -43,6 +43,8 @@ public sealed class OrdersUiTests(ReviewUiFixture fixture) : IClassFixture<Revie
         var list = await NewOrdersAsync();
         await Expect(list.Row(taobaoId)).ToContainTextAsync("木作家手工定制店");
         await Expect(list.Row(jdId)).ToContainTextAsync("京东自营");
+        await Expect(list.RowPlatform(taobaoId)).ToHaveTextAsync("Taobao");
+        await Expect(list.RowPlatform(jdId)).ToHaveTextAsync("JD");
 
         await list.SearchAsync(taobaoId);
         await Expect(list.Rows).ToHaveCountAsync(1);
@@ -102,6 +104,7 @@ public sealed class OrdersUiTests(ReviewUiFixture fixture) : IClassFixture<Revie
         var order = await list.OpenAsync(orderId);
 
         await Expect(order.Title).ToContainTextAsync(orderId);
+        await Expect(order.SummaryValue("Platform")).ToHaveTextAsync("Taobao");
         await Expect(order.SummaryValue("Shop")).ToHaveTextAsync("木作家手工定制店");
         await Expect(order.SummaryValue("Status now")).ToHaveTextAsync("delivered");
         await Expect(order.SummaryValue("Last decision")).ToHaveTextAsync("Confirmed");

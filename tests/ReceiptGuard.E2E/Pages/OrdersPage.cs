@@ -30,6 +30,8 @@ public sealed class OrdersPage(IPage page, Uri host)
 
     public ILocator Row(string orderId) => Page.Locator($"#orders tbody tr[data-order=\"{orderId}\"]");
 
+    public ILocator RowPlatform(string orderId) => Row(orderId).Locator("td.platform");
+
     public ILocator RowStatus(string orderId) => Row(orderId).Locator("td.status");
 
     public ILocator RowDecision(string orderId) => Row(orderId).Locator("td.decision");
