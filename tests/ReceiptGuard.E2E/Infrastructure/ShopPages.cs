@@ -46,7 +46,7 @@ public static class ShopPages
             .Replace(TaobaoStatus, status, StringComparison.Ordinal)
             .Replace(JsEscaped(TaobaoStatus), JsEscaped(status), StringComparison.Ordinal)
             .Replace("</body>", extraBody + "</body>", StringComparison.Ordinal);
-        return new CapturedPage(html, "交易详情")
+        return new CapturedPage(html, "已买到的宝贝 - 交易详情")
         {
             Url = $"https://buyertrade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId={orderId}",
             Site = "taobao",
