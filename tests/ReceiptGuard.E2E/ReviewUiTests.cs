@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Microsoft.Playwright;
 using ReceiptGuard.E2E.Infrastructure;
@@ -107,7 +106,7 @@ public sealed class ReviewUiTests(ReviewUiFixture fixture) : IClassFixture<Revie
             Assert.Contains(zip.Entries, e => e.FullName == "bundle.json");
         }
 
-        var (exitCode, printed) = await RunHostAsync("verify", path);
+        var (exitCode, printed) = await HostCli.RunAsync("verify", path);
         Assert.True(exitCode == 0, $"verify exited with {exitCode}:\n{printed}");
 
         // Tampering with the downloaded file is caught the same way, so the check above means something.
@@ -120,7 +119,7 @@ public sealed class ReviewUiTests(ReviewUiFixture fixture) : IClassFixture<Revie
             await writer.WriteAsync("<p>edited</p>");
         }
 
-        var (tamperedExit, _) = await RunHostAsync("verify", path);
+        var (tamperedExit, _) = await HostCli.RunAsync("verify", path);
         Assert.Equal(1, tamperedExit);
         await page.CloseAsync();
         Directory.Delete(folder, recursive: true);
@@ -162,21 +161,5 @@ public sealed class ReviewUiTests(ReviewUiFixture fixture) : IClassFixture<Revie
         var list = new SnapshotsPage(await Ui.Browser.Context.NewPageAsync(), Ui.Host.BaseAddress);
         await list.GotoAsync();
         return list;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepositoryPaths.HostAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

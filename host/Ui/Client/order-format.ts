@@ -1,7 +1,22 @@
-// Words for an order's decision and status, shared by the orders list and the order page.
+// Words for an order's platform, decision and status, shared by the orders list, the order page and the stats.
 import type { Decision, OrderStatus } from './api';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { statusLabel } from './parsed-orders';
+
+const platformKeys: Record<string, MessageKey> = {
+  taobao: 'platformTaobao',
+  tmall: 'platformTmall',
+  jd: 'platformJd',
+  pinduoduo: 'platformPinduoduo',
+  shopee: 'platformShopee',
+  lazada: 'platformLazada',
+};
+
+/** "Taobao" for taobao, as the platform filter says it; a platform without a name is shown by its id. */
+export function platformName(platform: string): string {
+  const key = platformKeys[platform];
+  return key ? t(key) : platform;
+}
 
 export function orderDecisionLabel(decision: Decision): string {
   if (decision === 'confirmed') return t('decisionConfirmed');

@@ -5,7 +5,7 @@ import { exportUrl, type SnapshotCheck } from './api';
 import { el, formatTime } from './format';
 import { t, type MessageKey } from './i18n';
 import { connectLive } from './live';
-import { orderDecisionLabel, statusWords } from './order-format';
+import { orderDecisionLabel, platformName, statusWords } from './order-format';
 import { renderTimeline } from './order-timeline';
 import { checkTimeline } from './snapshot-check';
 import { getOrder, OrdersApiError, type OrderDetail } from './orders-api';
@@ -37,7 +37,7 @@ export function orderLinks(orderId: string, platform: string): { guide: string; 
 
 function renderSummary(order: OrderDetail, list: HTMLElement): void {
   const entries: [MessageKey, string][] = [
-    ['orderSummaryPlatform', order.platform || '—'],
+    ['orderSummaryPlatform', order.platform ? platformName(order.platform) : '—'],
     ['orderSummaryShop', order.shop ?? '—'],
     ['orderSummaryItems', order.items.length > 0 ? order.items.join(' · ') : '—'],
     ['orderSummaryTotal', order.total === null ? '—' : formatAmount(Number(order.total), order.currency)],

@@ -3,7 +3,7 @@
 import { el, formatTime } from './format';
 import { t } from './i18n';
 import { connectLive } from './live';
-import { orderDecisionLabel, statusWords } from './order-format';
+import { orderDecisionLabel, platformName, statusWords } from './order-format';
 import { listOrders, type OrderSummary } from './orders-api';
 import { filtersFromSearch, isFiltered, ordersQueryString, type OrderFilters } from './orders-query';
 import { showError } from './page';
@@ -26,7 +26,7 @@ function row(order: OrderSummary): HTMLTableRowElement {
   last.append(el('time', formatTime(order.lastCapturedAt), { datetime: order.lastCapturedAt }));
   tr.append(
     id,
-    el('td', order.platform),
+    el('td', platformName(order.platform), { class: 'platform' }),
     shop,
     el('td', amount, { class: 'amount' }),
     el('td', statusWords(order.status, null), { class: `status status-${order.status ?? 'none'}` }),

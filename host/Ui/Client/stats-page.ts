@@ -3,8 +3,9 @@
 // fetched again (debounced) when the hub says a snapshot was stored or deleted: one small GROUP BY on the host.
 import './stats.css';
 import { el } from './format';
-import { locale, t, type MessageKey } from './i18n';
+import { locale, t } from './i18n';
 import { connectLive } from './live';
+import { platformName } from './order-format';
 import { showError } from './page';
 import { getStats, type StatsCounts, type StatsReport } from './stats-api';
 import { renderMonthChart, type MonthCounts } from './stats-chart';
@@ -24,20 +25,6 @@ function monthWords(month: string, format: Intl.DateTimeFormat): string {
   date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, 1);
   return format.format(date);
 }
-
-const platformKeys: Record<string, MessageKey> = {
-  taobao: 'platformTaobao',
-  tmall: 'platformTmall',
-  jd: 'platformJd',
-  pinduoduo: 'platformPinduoduo',
-  shopee: 'platformShopee',
-  lazada: 'platformLazada',
-};
-
-const platformName = (platform: string): string => {
-  const key = platformKeys[platform];
-  return key ? t(key) : platform;
-};
 
 /** One table row: the row's name, then held, confirmed, cancelled, other (hidden unless some exist), manual. */
 function countsRow(name: string, counts: StatsCounts, showOther: boolean, attributes: Record<string, string>): HTMLTableRowElement {

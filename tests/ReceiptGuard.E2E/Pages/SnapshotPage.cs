@@ -21,6 +21,27 @@ public sealed class SnapshotPage(IPage page, string snapshotId)
     /// <summary>The captured page's document, read through the browser's debugging protocol (its own scripts are off).</summary>
     public IFrameLocator Captured => Page.FrameLocator("iframe#page");
 
+    /// <summary>The viewer's tabs: "Page as captured", "HTML source", "Data read from it (JSON)".</summary>
+    public ILocator PageTab => Page.Locator("#viewer-tabs #tab-page");
+
+    public ILocator SourceTab => Page.Locator("#viewer-tabs #tab-source");
+
+    public ILocator DataTab => Page.Locator("#viewer-tabs #tab-data");
+
+    public ILocator PagePanel => Page.Locator("#panel-page");
+
+    public ILocator SourcePanel => Page.Locator("#panel-source");
+
+    public ILocator DataPanel => Page.Locator("#panel-data");
+
+    /// <summary>The stored HTML, as text.</summary>
+    public ILocator Source => Page.Locator("pre#source");
+
+    /// <summary>The parse result, as JSON text.</summary>
+    public ILocator Data => Page.Locator("pre#data");
+
+    public ILocator SourceStatus => Page.Locator("#source-status");
+
     public static async Task<SnapshotPage> GotoAsync(IPage page, Uri host, string snapshotId)
     {
         await page.GotoAsync(new Uri(host, $"/snapshots/{snapshotId}").ToString());
