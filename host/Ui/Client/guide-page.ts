@@ -148,7 +148,8 @@ export function logisticsStep(order: ParsedOrder | null, facts: PlatformFacts, o
 
 function platformStep(order: ParsedOrder | null, facts: PlatformFacts, orderId: string): HTMLLIElement {
   const values = words(facts);
-  const content: Node[] = [el('p', t('guidePlatform', values)), el('p', t('guideAfterSalesEntry', values)), sourceLine(facts.afterSales)];
+  // guidePlatform already names the entry; the source line says where that came from.
+  const content: Node[] = [el('p', t('guidePlatform', values)), sourceLine(facts.afterSales)];
   // Logistics links have their own step.
   const actions = (order?.actions ?? []).filter((action) => action.kind !== 'confirm-receipt' && action.kind !== 'logistics' && isWebUrl(action.url));
   if (actions.length > 0) {
@@ -210,6 +211,12 @@ export async function startGuidePage(): Promise<void> {
     renderGeneral(facts, list);
   } else {
     title.textContent = t('guideOrderTitle', { id: orderId });
+    // Back to the order this guide is about, not to the list of every capture.
+    const back = document.getElementById('back-link');
+    if (back) {
+      back.setAttribute('href', `/orders/${encodeURIComponent(orderId)}`);
+      back.textContent = t('guideBackToOrder', { id: orderId });
+    }
     try {
       const evidence = await loadOrderEvidence(orderId);
       const facts = platformFacts(query.get('platform') ?? evidence.platform);
