@@ -17,6 +17,11 @@ namespace ReceiptGuard.Host;
 /// <summary>The whole host, one feature at a time. Tests build the same app through WebApplicationFactory.</summary>
 public static class HostSetup
 {
+    /// <summary>How long a stopping host waits for in-flight requests (configuration key, seconds).</summary>
+    public const string ShutdownSecondsKey = "ReceiptGuard:ShutdownSeconds";
+
+    public const int DefaultShutdownSeconds = 30;
+
     public static WebApplicationBuilder AddReceiptGuard(this WebApplicationBuilder builder, string? dataFromCommandLine)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -33,7 +38,14 @@ public static class HostSetup
         services.AddSingleton(provider => new DataDirectory(
             ReceiptGuardDefaults.ResolveDataDirectory(dataFromCommandLine, provider.GetRequiredService<IConfiguration>()[ReceiptGuardDefaults.DataDirectoryKey])));
         services.AddSingleton<Database>();
+        // First, so it is released last: restore refuses a folder while a host holds it.
+        services.AddHostedService<DataFolderLockService>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddExceptionHandler<StorageFailureHandler>();
+        // Ctrl+C / SIGTERM: Kestrel stops accepting, the ingests already in flight finish (each is one transaction,
+        // so the alternative at the deadline is a request that fails with nothing stored), then the workers stop.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue(ShutdownSecondsKey, DefaultShutdownSeconds)));
         // Before parsing: the start-up store check runs before the parse worker's start-up sweep.
         services.AddEvidence();
 

@@ -40,6 +40,11 @@ public static class RunCommand
                 $"error: {urls} is already in use. Is another ReceiptGuard host running? Stop it, or choose another port with --urls http://127.0.0.1:PORT (and set the same address in the extension's options).");
             return 1;
         }
+        catch (Storage.DamagedDatabaseException exception)
+        {
+            await Console.Error.WriteLineAsync($"error: {exception.Message}");
+            return 3;
+        }
     }
 
     private static void PrintBanner(WebApplication app)
