@@ -20,6 +20,8 @@ return cli.Command switch
     "import" => await ImportCommand.RunAsync(cli, Console.Out, Console.Error),
     "export" => await ExportCommand.RunAsync(cli, Console.Out, Console.Error),
     "verify" => await VerifyCommand.RunAsync(cli, Console.Out, Console.Error),
+    "backup" => await BackupCommand.RunAsync(cli, Console.Out, Console.Error),
+    "restore" => await RestoreCommand.RunAsync(cli, Console.Out, Console.Error),
     _ => await RunCommand.RunAsync(cli),
 };
 

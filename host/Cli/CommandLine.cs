@@ -12,10 +12,10 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "backup", "restore", "help" };
 
     /// <summary>Options that take no value (present means "true").</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older", "force" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -91,6 +91,10 @@ public sealed record CommandLine(
           export         write a verifiable bundle: export (--order ID | --snapshot ID | --all) --out FILE
                            --format zip|wacz  a ZIP with manifests, signatures and custody log (default), or a WACZ web archive
           verify [FILE]  check an exported bundle (zip or wacz), or with no FILE the whole store; exit 0 when intact
+          backup DIR     copy the store into a new folder, safely while the host runs: the database (SQLite online
+                         backup), the artifacts it refers to, keys/ and a manifest with counts and the database's SHA-256
+          restore DIR    check a backup (every file's hash, then the store check) and put it into the data folder;
+                         refuses while a host runs on it, and a non-empty folder unless --force (kept aside, not deleted)
           help           show this text
 
         Options:

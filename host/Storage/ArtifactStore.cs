@@ -87,6 +87,24 @@ public sealed class ArtifactStore(DataDirectory data)
         return buffer.ToArray();
     }
 
+    /// <summary>The file that holds the artifact as stored (compressed or legacy), or null when absent.</summary>
+    public string? StoredPath(string sha256)
+    {
+        if (!IsSha256(sha256))
+        {
+            return null;
+        }
+
+        var compressed = CompressedPath(sha256);
+        if (File.Exists(compressed))
+        {
+            return compressed;
+        }
+
+        var legacy = LegacyPath(sha256);
+        return File.Exists(legacy) ? legacy : null;
+    }
+
     public bool Exists(string sha256) => IsSha256(sha256) && (File.Exists(CompressedPath(sha256)) || File.Exists(LegacyPath(sha256)));
 
     /// <summary>Bytes the artifact takes on disk (compressed), 0 when absent.</summary>
