@@ -70,6 +70,14 @@ async function main() {
     if ((await run(...benchmark.run(out), { env })) !== 0) return 1;
     results.push(...readJson(out));
   }
+  // BENCH_ONLY runs a subset: keep the other figures from the last full run instead of dropping them.
+  if (process.env.BENCH_ONLY && existsSync(resultsFile)) {
+    // A figure is replaced by the same name, or by any new figure of its group (the words before ':', e.g. "load").
+    const group = (name) => (name.includes(':') ? name.split(':')[0] : name);
+    const fresh = new Set(results.map((r) => group(r.name)));
+    const kept = readJson(resultsFile).filter((r) => !fresh.has(group(r.name)));
+    results.unshift(...kept);
+  }
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   updateReadme(results);
   heading('Results');

@@ -39,6 +39,9 @@ public sealed record BenchSettings(string RepositoryRoot, string HostAssembly, s
 
     public int SearchQueries { get; init; } = 200;
 
+    /// <summary>Requests in the timed load run (and in its /api/health baseline), bounded to 60 s each.</summary>
+    public int LoadRequests { get; init; } = 2000;
+
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(3);
 
     public static BenchSettings FromBuild() =>

@@ -9,14 +9,14 @@ var settings = BenchSettings.FromBuild();
 if (args.Contains("--quick"))
 {
     settings = settings with { Warmup = 3, IngestSnapshots = 20, StartupRuns = 2, IdleSettle = TimeSpan.FromSeconds(1), Clicks = 10, Loads = 3, Appends = 3, Captures = 5, CaptureWarmup = 2, Parses = 5, ParseWarmupTime = TimeSpan.FromMilliseconds(50),
-        ThroughputSnapshots = 200, SearchRows = 5_000, SearchQueries = 40 };
+        ThroughputSnapshots = 200, SearchRows = 5_000, SearchQueries = 40, LoadRequests = 400 };
 }
 
 Directory.CreateDirectory(settings.WorkDirectory);
 var results = new List<BenchResult>();
 try
 {
-    // BENCH_ONLY=click,load,append,capture,parse,store runs a subset (the host figures run only when it is unset).
+    // BENCH_ONLY=click,load,append,capture,parse,store,serve runs a subset (the host figures run only when it is unset).
     var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',');
     bool Selected(params string[] names) => only is null || names.Any(only.Contains);
     if (only is null)
@@ -29,6 +29,11 @@ try
     {
         results.AddRange(await IngestThroughputBenchmark.RunAsync(settings));
         results.AddRange(await SearchLatencyBenchmark.RunAsync(settings));
+    }
+
+    if (Selected("serve"))
+    {
+        results.AddRange(await LoadBenchmark.RunAsync(settings));
     }
 
     if (Selected("click", "load", "append"))
