@@ -7,6 +7,7 @@ using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Orders;
 using ReceiptGuard.Host.Parsing.Ingest;
+using ReceiptGuard.Host.Security;
 using ReceiptGuard.Host.Settings;
 using ReceiptGuard.Host.Stats;
 using ReceiptGuard.Host.Storage;
@@ -30,6 +31,7 @@ public static class HostSetup
 
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddSecurity();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(TimeProvider.System);
@@ -63,6 +65,8 @@ public static class HostSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before everything that reads a request: a refused caller reaches no endpoint, hub or file.
+        app.UseSecurity();
         app.UseWebSockets();
 
         app.MapHealth();

@@ -56,6 +56,7 @@ public static class CaptureEndpoints
         IngestActivity ingestActivity,
         IHubContext<GuardHub, IGuardClient> hub,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        IOptions<CaptureOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await JsonRequest.ReadAsync<SnapshotPayloadJson>(request, json.Value.SerializerOptions, "snapshot", cancellationToken);
@@ -67,6 +68,15 @@ public static class CaptureEndpoints
         if (!body.IsRead)
         {
             return body.Invalid!;
+        }
+
+        if (SnapshotPayloadValidator.FindOversized(body.Value, options.Value) is { } oversized)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "A part of the snapshot is too large",
+                detail: $"'{oversized.Field}' {oversized.Message} Nothing was stored.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [oversized.Field] = [oversized.Message] } });
         }
 
         var (payload, errors) = SnapshotPayloadValidator.Validate(body.Value);

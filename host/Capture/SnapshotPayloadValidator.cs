@@ -33,6 +33,27 @@ public static partial class SnapshotPayloadValidator
     /// <summary>Non-ASCII kept readable in the stored context; it is only ever served as JSON.</summary>
     private static readonly JsonWriterOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The first part over its own limit (page, embedded data), checked before anything is decoded or stored.</summary>
+    public static (string Field, string Message)? FindOversized(SnapshotPayloadJson json, CaptureOptions limits)
+    {
+        if (json.Html is { } html && (long)html.Length > limits.MaxPageBytes / 3 && Encoding.UTF8.GetByteCount(html) > limits.MaxPageBytes)
+        {
+            return ("html", $"is larger than this host accepts for a page ({limits.MaxPageBytes} bytes as UTF-8).");
+        }
+
+        long embedded = 0;
+        foreach (var script in json.EmbeddedData ?? [])
+        {
+            embedded += script?.Text is { } text ? Encoding.UTF8.GetByteCount(text) : 0;
+            if (embedded > limits.MaxEmbeddedDataBytes)
+            {
+                return ("embeddedData", $"is larger than this host accepts for embedded data ({limits.MaxEmbeddedDataBytes} bytes of script text in all).");
+            }
+        }
+
+        return null;
+    }
+
     public static (SnapshotPayload? Payload, Dictionary<string, string[]> Errors) Validate(SnapshotPayloadJson json)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

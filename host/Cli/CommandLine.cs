@@ -15,7 +15,7 @@ public sealed record CommandLine(
     public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "backup", "restore", "help" };
 
     /// <summary>Options that take no value (present means "true").</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older", "force" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older", "force", "allow-non-loopback" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -100,6 +100,8 @@ public sealed record CommandLine(
         Options:
           --data DIR     data folder (else RECEIPTGUARD_DATA, else the user's local application data folder)
           --urls URL     where to listen; loopback only (default http://127.0.0.1:47831)
+          --allow-non-loopback
+                         run: let --urls name a non-loopback address (with a warning); the API is then reachable from the network
         """;
 }
 

@@ -12,14 +12,20 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(CommandLine cli)
     {
-        // Everything after the command word also goes to ASP.NET Core's configuration (--urls, --environment, …).
-        var builder = WebApplication.CreateBuilder(cli.Rest.ToArray());
+        // Everything after the command word also goes to ASP.NET Core's configuration (--urls, --environment, …),
+        // except our own value-less flag, which that parser would pair with the next argument.
+        var builder = WebApplication.CreateBuilder(cli.Rest.Where(arg => arg != "--" + AllowNonLoopbackFlag).ToArray());
 
         var urls = cli.Option("urls") ?? builder.Configuration["urls"] ?? ReceiptGuardDefaults.Url;
-        if (LoopbackUrls.FindNonLoopback(urls) is { } refusal)
+        var allowNonLoopback = cli.Option(AllowNonLoopbackFlag) is not null;
+        if (CheckUrls(urls, allowNonLoopback, Console.Error) is { } exitCode)
         {
-            await Console.Error.WriteLineAsync($"error: {refusal}");
-            return 2;
+            return exitCode;
+        }
+
+        if (allowNonLoopback)
+        {
+            builder.Configuration[Security.SecurityOptions.AllowNonLoopbackKey] = "true";
         }
 
         builder.WebHost.UseUrls(urls);
@@ -45,6 +51,28 @@ public static class RunCommand
             await Console.Error.WriteLineAsync($"error: {exception.Message}");
             return 3;
         }
+    }
+
+    public const string AllowNonLoopbackFlag = "allow-non-loopback";
+
+    /// <returns>The exit code when the host must not start; null when it may (with a warning written for a non-loopback address).</returns>
+    public static int? CheckUrls(string urls, bool allowNonLoopback, TextWriter error)
+    {
+        if (LoopbackUrls.FindNonLoopback(urls) is not { } refusal)
+        {
+            return null;
+        }
+
+        if (!allowNonLoopback)
+        {
+            error.WriteLine($"error: {refusal} To listen beyond this machine anyway, add --{AllowNonLoopbackFlag}.");
+            return 2;
+        }
+
+        // Loud on purpose: anyone who can reach this address can try to pair and read the orders it holds.
+        error.WriteLine($"WARNING: --{AllowNonLoopbackFlag}: listening on {urls}, which other machines can reach.");
+        error.WriteLine("WARNING: anyone on that network can reach this host's API and review UI; use it only on a network you trust.");
+        return null;
     }
 
     private static void PrintBanner(WebApplication app)

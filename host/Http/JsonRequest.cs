@@ -54,6 +54,15 @@ public static class JsonRequest
         {
             return new(null, null, TooLarge(what, limit));
         }
+        catch (JsonException exception) when (IsTooDeep(exception))
+        {
+            // Before the generic case: a too-deep body is well-formed, so "not a complete JSON object" would mislead.
+            var depth = options.MaxDepth > 0 ? options.MaxDepth : 64;
+            return new(null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [FieldOf(exception.Path)] = [$"is nested deeper than {depth} levels."] },
+                title: $"The {what} is nested too deeply",
+                detail: $"JSON nested deeper than {depth} levels is refused (at {exception.Path ?? "$"}): nothing was stored."), null);
+        }
         catch (JsonException exception)
         {
             // A value of the wrong type belongs to its field; broken syntax (truncated, not JSON) to the whole body.
@@ -120,6 +129,10 @@ public static class JsonRequest
         var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return name.Length == 0 ? "body" : name;
     }
+
+    /// <summary>System.Text.Json has no distinct exception type for its depth limit; its message is the only sign.</summary>
+    private static bool IsTooDeep(JsonException exception) =>
+        exception.Message.Contains("maximum configured depth", StringComparison.Ordinal);
 
     private static string DescribeJsonError(JsonException exception)
     {

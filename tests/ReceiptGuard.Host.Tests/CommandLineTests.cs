@@ -44,6 +44,33 @@ public sealed class CommandLineTests
     public void Other_addresses_are_refused(string urls) => Assert.NotNull(LoopbackUrls.FindNonLoopback(urls));
 
     [Fact]
+    public void A_non_loopback_address_is_refused_without_the_flag_and_allowed_with_it_loudly()
+    {
+        var refusal = new StringWriter();
+        Assert.Equal(2, RunCommand.CheckUrls("http://0.0.0.0:47831", allowNonLoopback: false, refusal));
+        Assert.Contains("--allow-non-loopback", refusal.ToString(), StringComparison.Ordinal);
+
+        var warning = new StringWriter();
+        Assert.Null(RunCommand.CheckUrls("http://0.0.0.0:47831", allowNonLoopback: true, warning));
+        Assert.StartsWith("WARNING:", warning.ToString(), StringComparison.Ordinal);
+        Assert.Contains("0.0.0.0:47831", warning.ToString(), StringComparison.Ordinal);
+
+        // Loopback needs no flag and prints nothing.
+        var quiet = new StringWriter();
+        Assert.Null(RunCommand.CheckUrls("http://127.0.0.1:47831", allowNonLoopback: false, quiet));
+        Assert.Empty(quiet.ToString());
+    }
+
+    [Fact]
+    public void The_allow_non_loopback_flag_takes_no_value()
+    {
+        var cli = CommandLine.Parse(["run", "--allow-non-loopback", "--urls", "http://0.0.0.0:1"]);
+        Assert.Equal("true", cli.Option("allow-non-loopback"));
+        Assert.Equal("http://0.0.0.0:1", cli.Option("urls"));
+        Assert.Contains("--allow-non-loopback", CommandLine.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Data_folder_comes_from_the_command_line_then_configuration_then_the_default()
     {
         Assert.Equal(Path.GetFullPath("/a"), ReceiptGuardDefaults.ResolveDataDirectory("/a", "/b"));

@@ -28,7 +28,11 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Loads a copy of the extension whose manifest already grants &lt;all_urls&gt;: the state after a user allowed
     /// screenshots on the options page (headless Chromium cannot answer the browser's permission prompt).
     /// </param>
-    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US", bool grantAllSites = false)
+    /// <param name="otherNamesArePublic">
+    /// false leaves the other names' server a loopback address, so Chromium's Local Network Access does not stop their
+    /// pages reaching the host first: the cross-origin test must show the host itself refuses them.
+    /// </param>
+    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US", bool grantAllSites = false, bool otherNamesArePublic = true)
     {
         var manifest = Path.Combine(RepositoryPaths.ExtensionDist, "manifest.json");
         if (withExtension && !File.Exists(manifest))
@@ -42,11 +46,15 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             // Every name but the host's own address goes to the shop server, on its port.
             $"--host-resolver-rules=MAP * 127.0.0.1:{shopPort}, EXCLUDE 127.0.0.1",
-            $"--ip-address-space-overrides=127.0.0.1:{shopPort}=public",
             $"--lang={language}",
             "--disable-component-update",
             "--no-first-run",
         };
+        if (otherNamesArePublic)
+        {
+            args.Add($"--ip-address-space-overrides=127.0.0.1:{shopPort}=public");
+        }
+
         var extensionDir = withExtension && grantAllSites ? CopyWithAllSitesGranted(profile) : RepositoryPaths.ExtensionDist;
         if (withExtension)
         {
