@@ -63,6 +63,12 @@ function renderWorker(status: WorkerStatus, hostUrl: string): void {
   host.dataset.state = status.host.state;
   host.textContent =
     status.host.state === 'connected' ? t('popupHostConnected') : status.host.state === 'connecting' ? t('popupHostConnecting') : t('popupHostOffline', [hostUrl]);
+  // Unpaired or revoked: the host is not the problem, pairing is; say so and link to where it is done.
+  const pairing = document.getElementById('pairing-state')!;
+  pairing.hidden = status.pairing === 'paired';
+  pairing.dataset.pairing = status.pairing;
+  document.getElementById('pairing-text')!.textContent = status.pairing === 'revoked' ? t('popupRevoked') : t('popupNotPaired');
+  host.hidden = status.pairing !== 'paired';
   const lines = [status.queued > 0 ? t('popupQueued', [status.queued]) : t('popupQueueEmpty')];
   if (status.rejected > 0) lines.push(t('popupRejected', [status.rejected, status.lastError ?? '']));
   document.getElementById('queue-state')!.textContent = lines.join(' ');
