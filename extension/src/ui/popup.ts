@@ -110,6 +110,6 @@ void translate().then(() => {
 });
 chrome.storage.onChanged.addListener((_, area) => {
   void render();
-  // The worker keeps the host link's state in session storage.
-  if (area === 'session') void refreshWorker();
+  // The worker keeps the host link's state in session storage; pairing lives in local storage.
+  if (area === 'session' || area === 'local') void refreshWorker();
 });
