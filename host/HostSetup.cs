@@ -6,6 +6,7 @@ using ReceiptGuard.Host.Evidence;
 using ReceiptGuard.Host.Health;
 using ReceiptGuard.Host.Live;
 using ReceiptGuard.Host.Orders;
+using ReceiptGuard.Host.Pairing;
 using ReceiptGuard.Host.Parsing.Ingest;
 using ReceiptGuard.Host.Security;
 using ReceiptGuard.Host.Settings;
@@ -51,6 +52,7 @@ public static class HostSetup
         // Before parsing: the start-up store check runs before the parse worker's start-up sweep.
         services.AddEvidence();
 
+        services.AddPairing();
         services.AddCapture();
         services.AddParsing();
         services.AddSettings();
@@ -68,8 +70,12 @@ public static class HostSetup
         // Before everything that reads a request: a refused caller reaches no endpoint, hub or file.
         app.UseSecurity();
         app.UseWebSockets();
+        // Every /api and /hubs call needs a paired extension's token or the review UI's session (see host/Pairing).
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealth();
+        app.MapPairing();
         app.MapCapture();
         app.MapParsing();
         app.MapEvidence();

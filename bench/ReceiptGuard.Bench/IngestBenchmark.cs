@@ -23,9 +23,12 @@ public static class IngestBenchmark
         Console.WriteLine($"ingest: {settings.IngestSnapshots} snapshots of a {pageKb} KB page");
 
         await using var host = await HostProcess.StartAsync(settings.HostAssembly, settings.NewDataDirectory());
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var http = await host.PairAsync("bench");
         var pushed = new ConcurrentDictionary<string, TaskCompletionSource>();
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, "/hubs/guard")).Build();
+        var token = http.DefaultRequestHeaders.Authorization!.Parameter;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/guard"), options => options.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
         hub.On<JsonElement>("SnapshotStored", s =>
         {
             if (pushed.TryGetValue(s.GetProperty("id").GetString()!, out var arrived))

@@ -29,7 +29,7 @@ public static class IngestThroughputBenchmark
         Console.WriteLine($"store: ingest throughput, {settings.ThroughputSnapshots} snapshots of a {pageKb} KB page from {settings.ThroughputClients} clients");
 
         await using var host = await HostProcess.StartAsync(settings.HostAssembly, settings.NewDataDirectory());
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ThroughputClients }) { BaseAddress = host.BaseAddress };
+        using var http = await host.PairAsync("bench", new SocketsHttpHandler { MaxConnectionsPerServer = settings.ThroughputClients });
         // A tenth of the run untimed first: the host's JIT tiers up on it, as in a host that has been running a while.
         await RunConcurrentlyAsync(Math.Max(settings.Warmup, settings.ThroughputSnapshots / 10), settings.ThroughputClients, n => PostAsync(http, body.For(-1 - n)));
         var stored = await RunConcurrentlyAsync(settings.ThroughputSnapshots, settings.ThroughputClients, n => PostAsync(http, body.For(n)));

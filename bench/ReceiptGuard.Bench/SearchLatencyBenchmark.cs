@@ -20,7 +20,7 @@ public static class SearchLatencyBenchmark
         Console.WriteLine($"store: search, {settings.SearchRows:N0} snapshots generated in {generating.Elapsed.TotalSeconds:F1} s");
 
         await using var host = await HostProcess.StartAsync(settings.HostAssembly, corpus.DataDirectory);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var http = await host.PairAsync("bench");
         var random = new Random(5);
         var queries = Enumerable.Range(0, settings.SearchQueries).Select(n => Query(corpus, random, n)).ToArray();
 

@@ -4,7 +4,14 @@ using ReceiptGuard.Host.Storage;
 
 namespace ReceiptGuard.Host.Health;
 
-public sealed record HealthReport(string Status, string Version, int ProtocolVersion, string DataDirectory);
+/// <param name="Paired">Whether the caller is paired (or is the review UI): the extension's options page says so.</param>
+/// <param name="DataDirectory">Only for a paired caller: where the data lives is nobody else's business.</param>
+public sealed record HealthReport(
+    string Status,
+    string Version,
+    int ProtocolVersion,
+    bool Paired,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? DataDirectory);
 
 public static class HealthEndpoints
 {
@@ -13,8 +20,12 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", Ok<HealthReport> (DataDirectory data) =>
-            TypedResults.Ok(new HealthReport("ok", HostVersion, Capture.SnapshotPayload.Version, data.Root)));
+        // Open to anyone: the extension must find the host before it is paired. It says nothing sensitive then.
+        endpoints.MapGet("/api/health", Ok<HealthReport> (HttpContext context, DataDirectory data) =>
+        {
+            var paired = context.User.Identity?.IsAuthenticated == true;
+            return TypedResults.Ok(new HealthReport("ok", HostVersion, Capture.SnapshotPayload.Version, paired, paired ? data.Root : null));
+        }).AllowAnonymous();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ReceiptGuard.Host.Capture;
+using ReceiptGuard.Host.Pairing;
 using ReceiptGuard.Host.Settings;
 
 namespace ReceiptGuard.Host.Live;
@@ -17,10 +18,26 @@ public interface IGuardClient
 
     /// <summary>A snapshot was deleted: drop it from lists and queues.</summary>
     Task SnapshotDeleted(Guid id);
+
+    /// <summary>An extension was paired or revoked: the Settings page lists them again.</summary>
+    Task PairingChanged();
 }
 
 /// <summary>Push-only for now: clients listen; the host speaks through <see cref="IHubContext{THub,T}"/>.</summary>
-public sealed class GuardHub : Hub<IGuardClient>
+public sealed class GuardHub(PairedConnections connections) : Hub<IGuardClient>
 {
     public const string Path = "/hubs/guard";
+
+    // Kept so that revoking an extension can close its open connections.
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context);
+        return Task.CompletedTask;
+    }
 }

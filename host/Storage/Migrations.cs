@@ -131,6 +131,21 @@ public static class Migrations
         """
         CREATE INDEX snapshots_by_month ON snapshots (substr(captured_at, 1, 7), site, capture, decision, captured_at);
         """,
+
+        // 9: extensions paired with this host. Only an HMAC of each token is kept (keyed by keys/pairing-secret), so the
+        //    database alone lets nobody in. origin is the Origin the extension paired from (chrome-extension://…,
+        //    moz-extension://…), for the host to recognise its requests; revoked_at set means the token no longer works.
+        """
+        CREATE TABLE paired_clients (
+            id           TEXT PRIMARY KEY,
+            name         TEXT NOT NULL,
+            origin       TEXT,
+            token_hash   TEXT NOT NULL UNIQUE,
+            created_at   TEXT NOT NULL,
+            last_seen_at TEXT,
+            revoked_at   TEXT
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -21,16 +21,16 @@ public static class UiEndpoints
 
     public static IEndpointRouteBuilder MapUi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", (HttpContext context, UiAssets assets) => Serve(context, assets, "index.html"));
+        endpoints.MapGet("/", (HttpContext context, UiAssets assets) => Serve(context, assets, "index.html")).AllowAnonymous();
         endpoints.MapGet("/snapshots/{id:guid}", (Guid id, HttpContext context, UiAssets assets) =>
-            Serve(context, assets, "snapshot.html", SnapshotViewerPolicy(context.Request, id)));
-        endpoints.MapGet("/orders", (HttpContext context, UiAssets assets) => Serve(context, assets, "orders.html"));
-        endpoints.MapGet("/orders/{orderId}", (HttpContext context, UiAssets assets) => Serve(context, assets, "order.html"));
-        endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html"));
-        endpoints.MapGet("/report", (HttpContext context, UiAssets assets) => Serve(context, assets, "report.html"));
-        endpoints.MapGet("/settings", (HttpContext context, UiAssets assets) => Serve(context, assets, "settings.html"));
-        endpoints.MapGet("/stats", (HttpContext context, UiAssets assets) => Serve(context, assets, "stats.html"));
-        endpoints.MapGet("/assets/{*path}", (string path, HttpContext context, UiAssets assets) => Serve(context, assets, "assets/" + path));
+            Serve(context, assets, "snapshot.html", SnapshotViewerPolicy(context.Request, id))).AllowAnonymous();
+        endpoints.MapGet("/orders", (HttpContext context, UiAssets assets) => Serve(context, assets, "orders.html")).AllowAnonymous();
+        endpoints.MapGet("/orders/{orderId}", (HttpContext context, UiAssets assets) => Serve(context, assets, "order.html")).AllowAnonymous();
+        endpoints.MapGet("/guide", (HttpContext context, UiAssets assets) => Serve(context, assets, "guide.html")).AllowAnonymous();
+        endpoints.MapGet("/report", (HttpContext context, UiAssets assets) => Serve(context, assets, "report.html")).AllowAnonymous();
+        endpoints.MapGet("/settings", (HttpContext context, UiAssets assets) => Serve(context, assets, "settings.html")).AllowAnonymous();
+        endpoints.MapGet("/stats", (HttpContext context, UiAssets assets) => Serve(context, assets, "stats.html")).AllowAnonymous();
+        endpoints.MapGet("/assets/{*path}", (string path, HttpContext context, UiAssets assets) => Serve(context, assets, "assets/" + path)).AllowAnonymous();
         return endpoints;
     }
 
@@ -49,6 +49,12 @@ public static class UiEndpoints
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-cache";
         headers.ETag = asset.ETag;
+        if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
+        {
+            // The page's own API calls and hub link authenticate with this cookie (see host/Pairing); also on a 304.
+            Pairing.UiSession.Issue(context);
+        }
+
         if (context.Request.Headers.IfNoneMatch == asset.ETag)
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

@@ -38,7 +38,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             Assert.True(ingest.Unanswered > 0, "every request got an answer: the kill came too late to test anything");
 
             await using var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, dataDirectory);
-            using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            using var http = await host.PairAsync("crash tests", timeout: TimeSpan.FromSeconds(30));
             foreach (var snapshot in ingest.Acknowledged)
             {
                 using var summary = await http.GetAsync($"/api/snapshots/{snapshot.Id}");
@@ -79,11 +79,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     {
         var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, dataDirectory);
         await using var _ = host;
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency })
-        {
-            BaseAddress = host.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var http = await host.PairAsync("crash tests", new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }, TimeSpan.FromSeconds(30));
 
         var acknowledged = new List<GeneratedSnapshot>();
         var next = -1;

@@ -27,7 +27,7 @@ public sealed class ReportBrowser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, RepositoryPaths.NewTempDirectory("host-data"));
-        HostApi = new HttpClient { BaseAddress = Host.BaseAddress };
+        HostApi = await Host.PairAsync("report tests");
         _session = await BrowserSession.LaunchAsync(HostProcess.FreePort(), withExtension: false);
         await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Host.BaseAddress.GetLeftPart(UriPartial.Authority) });
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ReceiptGuard.Host.Cli;
+using ReceiptGuard.Host.Pairing;
 
 namespace ReceiptGuard.Host.Tests;
 
@@ -21,6 +22,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     public HostFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
+        _token = new Lazy<string>(Pair);
         _settings = settings ?? new Dictionary<string, string>();
     }
 
@@ -44,13 +46,65 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         }
     }
 
+    private readonly Lazy<string> _token;
+
+    /// <summary>
+    /// The bearer token of an extension paired through the real pairing service (a code made and claimed) the first
+    /// time a client is asked for: every <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> client carries it.
+    /// </summary>
+    public string Token => _token.Value;
+
+    private string Pair()
+    {
+        var codes = Services.GetRequiredService<PairingCodes>();
+        var store = Services.GetRequiredService<PairingStore>();
+        // Off xUnit's synchronisation context: the store's awaits must not wait for this blocked thread.
+        return Task.Run(async () =>
+        {
+            var code = codes.Create();
+            if (codes.Claim(code.Code) != CodeCheck.Accepted)
+            {
+                throw new InvalidOperationException("the test pairing code was refused");
+            }
+
+            return (await store.PairAsync("host tests", "chrome-extension://host-tests")).Token;
+        }).GetAwaiter().GetResult();
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    /// <summary>A client with no credential at all, as a web page or another program would call.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client that is the review UI: it loaded a UI page and keeps the session cookie it was given.</summary>
+    public async Task<HttpClient> CreateUiClientAsync()
+    {
+        var client = CreateAnonymousClient();
+        using var page = await client.GetAsync("/settings");
+        page.EnsureSuccessStatusCode();
+        return client;
+    }
+
     /// <summary>A SignalR client that talks to this in-memory server (long polling through the test handler).</summary>
-    public HubConnection CreateHubConnection() =>
+    public HubConnection CreateHubConnection() => CreateHubConnection(() => Task.FromResult<string?>(Token));
+
+    /// <summary>The same with the given token (null: none).</summary>
+    public HubConnection CreateHubConnection(Func<Task<string?>> token) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "/hubs/guard"), options =>
             {
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                options.AccessTokenProvider = token;
             })
             .AddJsonProtocol(options =>
                 options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)))

@@ -313,7 +313,7 @@ public sealed class ParsingIngestTests
                 """;
             command.ExecuteNonQuery();
             Assert.Equal(Migrations.Latest, await Migrations.ApplyAsync(connection));
-            Assert.Equal(8, Migrations.Latest);
+            Assert.Equal(9, Migrations.Latest);
         }
 
         Assert.Equal(0L, Scalar(directory, "SELECT COUNT(*) FROM parse_results;"));

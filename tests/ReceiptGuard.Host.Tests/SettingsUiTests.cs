@@ -64,9 +64,10 @@ public sealed class SettingsUiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains("<input type=\"checkbox\" id=\"capture-screenshots\"", html, StringComparison.Ordinal);
         Assert.Contains("<dialog id=\"retention-dialog\"", html, StringComparison.Ordinal);
         Assert.Contains("<form method=\"dialog\">", html, StringComparison.Ordinal);
-        // Pairing does not exist yet: the page says so rather than showing a control.
-        Assert.Contains("data-i18n=\"pairingStatus\"", html, StringComparison.Ordinal);
-        Assert.Contains("any program running on this computer can call it", html, StringComparison.Ordinal);
+        // Pairing: a button for a one-time code, and the list of paired extensions.
+        Assert.Contains("<button type=\"button\" id=\"pair-button\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"paired-clients\"", html, StringComparison.Ordinal);
+        Assert.Contains("web pages you visit cannot read or change your evidence", html, StringComparison.Ordinal);
         Assert.Contains("Snapshots with a note are never deleted", html, StringComparison.Ordinal);
         Assert.Contains("--data DIR", html, StringComparison.Ordinal);
         Assert.Contains("RECEIPTGUARD_DATA", html, StringComparison.Ordinal);
@@ -103,8 +104,9 @@ public sealed class SettingsUiTests(HostFixture fixture) : IClassFixture<HostFix
             Assert.Contains(used, script, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Not set up: this version has no pairing.", script, StringComparison.Ordinal);
-        Assert.Contains("未设置：此版本还没有配对功能。", script, StringComparison.Ordinal);
+        Assert.Contains("/api/pairing/codes", script, StringComparison.Ordinal);
+        Assert.Contains("Pair an extension", script, StringComparison.Ordinal);
+        Assert.Contains("配对扩展", script, StringComparison.Ordinal);
         Assert.Contains("有备注的快照永远不会被此规则删除", script, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
     }

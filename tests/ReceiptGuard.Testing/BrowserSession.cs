@@ -103,6 +103,21 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.CloseAsync();
     }
 
+    /// <summary>
+    /// Pairs the extension as a user does: a code from the host's Settings page (got by <paramref name="host"/>),
+    /// typed into the extension's options page; waits until the page says paired.
+    /// </summary>
+    public async Task PairExtensionAsync(HostProcess host)
+    {
+        var code = await host.NewPairingCodeAsync();
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync(ExtensionPage("options.html"));
+        await page.FillAsync("#pairing-code", code);
+        await page.ClickAsync("#pairing-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#pairing-status")).ToHaveAttributeAsync("data-pairing", "paired");
+        await page.CloseAsync();
+    }
+
     /// <summary>Enables the generic rule on a site, through the options page.</summary>
     public async Task EnableGenericSiteAsync(string site)
     {

@@ -103,6 +103,52 @@ public sealed class HostProcess : IAsyncDisposable
         return BaseAddress;
     }
 
+    /// <summary>
+    /// A one-time pairing code, got the way the review UI gets one: load a UI page (which sets the UI's session
+    /// cookie), then POST /api/pairing/codes with it, from the host's own origin.
+    /// </summary>
+    public async Task<string> NewPairingCodeAsync()
+    {
+        using var ui = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        (await ui.GetAsync("/settings")).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/pairing/codes");
+        request.Headers.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
+        using var response = await ui.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"the host gave no pairing code: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+    }
+
+    /// <summary>
+    /// An HttpClient paired with this host through the real flow (a code from the UI, claimed at /api/pairing/claim):
+    /// every request carries its bearer token. <paramref name="handler"/> for tuned connection pools.
+    /// </summary>
+    public async Task<HttpClient> PairAsync(string name = "tests", HttpMessageHandler? handler = null, TimeSpan? timeout = null)
+    {
+        var code = await NewPairingCodeAsync();
+        string token;
+        using (var claimer = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+        using (var body = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { code, name }), Encoding.UTF8, "application/json"))
+        using (var response = await claimer.PostAsync("/api/pairing/claim", body))
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"pairing failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+        }
+
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = BaseAddress;
+        client.Timeout = timeout ?? TimeSpan.FromSeconds(100);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>A port that was free a moment ago, for tests that must know the address before the host starts.</summary>
     public static int FreePort()
     {

@@ -18,7 +18,7 @@ describe('deliverPending', () => {
     const outbox = await outboxWith('a', 'b');
     const post = vi.fn(async (): Promise<PostResult> => ({ kind: 'delivered' }));
     const report = await deliverPending(outbox, post, () => 10);
-    expect(report).toEqual({ delivered: 2, pending: 0, rejected: 0, lastError: null });
+    expect(report).toEqual({ delivered: 2, pending: 0, rejected: 0, lastError: null, unpaired: false });
     expect(await outbox.count()).toBe(0);
   });
 
@@ -62,6 +62,27 @@ describe('deliverPending', () => {
     await deliverPending(outbox, post, () => 10 ** 9);
     expect(post).toHaveBeenCalledTimes(2);
     expect((await outbox.list()).map((e) => [e.id, e.rejected])).toEqual([['bad', true]]);
+  });
+});
+
+describe('deliverPending while not paired', () => {
+  it('keeps every snapshot on a 401, neither rejected nor backed off, and delivers them once paired', async () => {
+    const outbox = await outboxWith('a', 'b');
+    const refused = vi.fn(async (): Promise<PostResult> => ({ kind: 'unpaired', error: 'host answered 401: Not paired' }));
+    const report = await deliverPending(outbox, refused, () => 1_000);
+    expect(report).toEqual({ delivered: 0, pending: 2, rejected: 0, lastError: 'host answered 401: Not paired', unpaired: true });
+    // One answer says enough: the second snapshot was not sent to be refused again.
+    expect(refused).toHaveBeenCalledTimes(1);
+    const kept = await outbox.list();
+    expect(kept.map((e) => [e.id, e.rejected, e.attempts, e.nextAttemptAt])).toEqual([
+      ['a', false, 0, 0],
+      ['b', false, 0, 1],
+    ]);
+
+    // Paired again: both go at once, no backoff to wait out.
+    const paired = vi.fn(async (): Promise<PostResult> => ({ kind: 'delivered' }));
+    expect(await deliverPending(outbox, paired, () => 1_001)).toMatchObject({ delivered: 2, unpaired: false });
+    expect(await outbox.count()).toBe(0);
   });
 });
 

@@ -16,6 +16,8 @@ export interface DeliveryReport {
   pending: number;
   rejected: number;
   lastError: string | null;
+  /** The host wants pairing (401, or no token yet): everything waits for it, nothing is given up. */
+  unpaired: boolean;
 }
 
 export async function deliverPending(
@@ -25,15 +27,15 @@ export async function deliverPending(
   /** The host has just been seen up (its hub answered): waiting out the backoff would only delay the evidence. */
   skipBackoff = false,
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, pending: 0, rejected: 0, lastError: null };
+  const report: DeliveryReport = { delivered: 0, pending: 0, rejected: 0, lastError: null, unpaired: false };
   let hostDown = false;
   for (const entry of await outbox.list()) {
     if (entry.rejected) {
       report.rejected++;
       continue;
     }
-    // Once the host is unreachable, the rest waits: one failed connection says enough.
-    if (hostDown || (!skipBackoff && entry.nextAttemptAt > now())) {
+    // Once the host is unreachable or wants pairing, the rest waits: one answer says enough.
+    if (hostDown || report.unpaired || (!skipBackoff && entry.nextAttemptAt > now())) {
       report.pending++;
       continue;
     }
@@ -41,6 +43,13 @@ export async function deliverPending(
     if (result.kind === 'delivered') {
       await outbox.remove(entry.id);
       report.delivered++;
+      continue;
+    }
+    if (result.kind === 'unpaired') {
+      // Not the snapshot's fault: no attempt counted, no backoff, so it goes the moment the extension is paired.
+      report.unpaired = true;
+      report.lastError = result.error;
+      report.pending++;
       continue;
     }
     entry.attempts++;

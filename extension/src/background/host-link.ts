@@ -19,11 +19,15 @@ export interface HostLinkEvents {
 /** The part of @microsoft/signalr's HubConnection the link uses (a fake in tests). */
 export type HubLike = Pick<HubConnection, 'start' | 'stop' | 'on' | 'onclose' | 'onreconnecting' | 'onreconnected' | 'state'>;
 
-export function connectToHub(hubUrl: string): HubLike {
+/**
+ * accessTokenFactory is asked on every (re)connect, so a new pairing is picked up without rebuilding the link. On a
+ * WebSocket SignalR sends it as ?access_token= (browsers cannot set headers there); the host accepts that on /hubs only.
+ */
+export function connectToHub(hubUrl: string, accessTokenFactory?: () => Promise<string>): HubLike {
   return (
     new HubConnectionBuilder()
       // WebSockets only: no negotiate round trip, and WebSocket traffic keeps an MV3 worker alive (Chrome 116+).
-      .withUrl(hubUrl, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
+      .withUrl(hubUrl, { transport: HttpTransportType.WebSockets, skipNegotiation: true, ...(accessTokenFactory ? { accessTokenFactory } : {}) })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelay(previousRetryCount + 1) })
       .configureLogging(LogLevel.None)
       .build()
@@ -57,6 +61,7 @@ export class HostLink {
     // The review UI's business; registered so SignalR does not warn about unknown methods on every capture.
     hub.on('SnapshotParsed', () => undefined);
     hub.on('SnapshotDeleted', () => undefined);
+    hub.on('PairingChanged', () => undefined);
     // The link is lost: while SignalR tries again the host is, as far as the user is concerned, not reachable.
     hub.onreconnecting((error) => this.report('offline', error ?? new Error('the link to the host was lost')));
     hub.onreconnected(() => {
@@ -68,6 +73,12 @@ export class HostLink {
       if (this.hub === hub) this.retry(error);
     });
     void this.start(hub);
+  }
+
+  /** Connects again from scratch, e.g. with a new pairing token. */
+  reopen(hostUrl: string): void {
+    this.close();
+    this.open(hostUrl);
   }
 
   close(): void {

@@ -1,12 +1,13 @@
 // Service worker entry. Listeners are registered synchronously at the top level so that a worker woken by an event
 // finds them; all state lives in IndexedDB (the outbox) and chrome.storage (settings, the host link's state).
 import { isWorkerRequest, type HostConnection, type HostSettings, type WorkerRequest, type WorkerStatus } from '../shared/protocol';
+import { claimPairing, clientName, getPairing, PAIRING_KEY, setPairing } from '../shared/pairing';
 import { getHostSettings, getSettings, HOST_SETTINGS_KEY } from '../shared/settings';
 import { deliverPending, type DeliveryReport } from './delivery';
 import { fetchResource } from './fetch-resource';
 import { syncGenericScripts } from './generic-sites';
-import { getHostSettingsFrom, postSnapshot } from './host-client';
-import { HostLink } from './host-link';
+import { getHealth, getHostSettingsFrom, postSnapshot } from './host-client';
+import { connectToHub, HostLink } from './host-link';
 import { CaptureError, captureTab } from './manual-capture';
 import { Outbox } from './outbox';
 import { screenshotOfTab } from './screenshot';
@@ -41,12 +42,15 @@ function flush(hostIsUp = false): Promise<void> {
       again = false;
       const force = skipBackoff;
       skipBackoff = false;
-      const { hostUrl } = await getSettings();
-      lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot), Date.now, force);
+      const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
+      lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot, fetch, token), Date.now, force);
+      // A 401 to a token the host once gave: revoked, or the host's data was reset. The snapshots stay queued.
+      if (lastReport.unpaired && token) await markRevoked();
     } while (again);
     await publishStatus();
-    // Wake up later only while something is waiting (alarms survive the worker being stopped).
-    if (lastReport.pending > 0) await chrome.alarms.create(RETRY_ALARM, { periodInMinutes: 0.5 });
+    // Wake up later only while something can be delivered (alarms survive the worker being stopped); snapshots that
+    // wait for pairing go when it is done (the pairing change flushes).
+    if (lastReport.pending > 0 && !lastReport.unpaired) await chrome.alarms.create(RETRY_ALARM, { periodInMinutes: 0.5 });
     else await chrome.alarms.clear(RETRY_ALARM);
   })()
     .catch((error: unknown) => console.error('[ReceiptGuard] delivery failed', error))
@@ -56,18 +60,33 @@ function flush(hostIsUp = false): Promise<void> {
   return running;
 }
 
-const link = new HostLink({
-  state(next) {
-    connection = next;
-    void chrome.storage.session.set({ [HOST_CONNECTION_KEY]: next });
-  },
-  connected() {
-    // The host is (back) up: deliver what waited, and learn its capture settings.
-    void flush(true);
-    void getSettings()
-      .then(({ hostUrl }) => getHostSettingsFrom(hostUrl))
-      .then((settings) => settings && rememberHostSettings(settings));
-  },
+/** The host no longer takes our token: forget it, close the link, keep every snapshot for after pairing again. */
+async function markRevoked(): Promise<void> {
+  const pairing = await getPairing();
+  if (pairing.state !== 'paired') return;
+  await setPairing({ token: null, clientId: pairing.clientId, state: 'revoked', since: Date.now() });
+}
+
+function setConnection(next: HostConnection): void {
+  const wasUp = connection.state === 'connected';
+  connection = next;
+  void chrome.storage.session.set({ [HOST_CONNECTION_KEY]: next });
+  // A WebSocket refused for a revoked token looks like any other failure: ask the host whether it still knows us.
+  if (wasUp && next.state === 'offline') void checkPairing();
+}
+
+const hubToken = async (): Promise<string> => (await getPairing()).token ?? '';
+
+const link = new HostLink(
+  {
+    state: setConnection,
+    connected() {
+      // The host is (back) up: deliver what waited, and learn its capture settings.
+      void flush(true);
+      void Promise.all([getSettings(), getPairing()])
+        .then(([{ hostUrl }, { token }]) => getHostSettingsFrom(hostUrl, fetch, token))
+        .then((settings) => settings && rememberHostSettings(settings));
+    },
   snapshotStored(id) {
     // The host has it, even if the answer to our POST was lost (the worker stopped mid-request).
     void outbox.has(id).then(async (queued) => {
@@ -76,23 +95,55 @@ const link = new HostLink({
       await publishStatus();
     });
   },
-  settingsChanged(settings) {
-    void rememberHostSettings(settings);
+    settingsChanged(settings) {
+      void rememberHostSettings(settings);
+    },
   },
-});
+  (hubUrl) => connectToHub(hubUrl, hubToken),
+);
+
+async function checkPairing(): Promise<void> {
+  const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
+  if (!token) return;
+  const health = await getHealth(hostUrl, fetch, token).catch(() => null);
+  if (health?.paired === false) await markRevoked();
+}
 
 async function rememberHostSettings(settings: HostSettings): Promise<void> {
   await chrome.storage.local.set({ [HOST_SETTINGS_KEY]: settings });
 }
 
-async function openLink(): Promise<void> {
-  link.open((await getSettings()).hostUrl);
+async function openLink(reopen = false): Promise<void> {
+  const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
+  if (!token) {
+    // Nothing to say to the host before pairing: it would refuse the link.
+    link.close();
+    setConnection({ state: 'offline', since: Date.now(), error: 'not paired' });
+    return;
+  }
+  if (reopen) link.reopen(hostUrl);
+  else link.open(hostUrl);
+}
+
+/** Pairs through the host's one-time code; the token goes to chrome.storage.local only. */
+async function pair(code: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const { hostUrl } = await getSettings();
+  const claimed = await claimPairing(hostUrl, code, clientName(navigator.userAgent));
+  if (!claimed.ok) return claimed;
+  await setPairing({ token: claimed.token, clientId: claimed.clientId, state: 'paired', since: Date.now() });
+  return { ok: true };
 }
 
 async function status(): Promise<WorkerStatus> {
   const entries = await outbox.list();
   const rejected = entries.filter((e) => e.rejected).length;
-  return { queued: entries.length - rejected, rejected, lastError: lastReport?.lastError ?? entries.find((e) => e.lastError)?.lastError ?? null, host: connection };
+  return {
+    queued: entries.length - rejected,
+    rejected,
+    lastError: lastReport?.lastError ?? entries.find((e) => e.lastError)?.lastError ?? null,
+    host: connection,
+    pairing: (await getPairing()).state,
+  };
 }
 
 /** Puts the outbox's state where open extension pages (popup, options) see it change. */
@@ -149,6 +200,10 @@ async function handle(request: WorkerRequest, sender: chrome.runtime.MessageSend
       return { ok: true, status: await status() };
     case 'status':
       return { ok: true, status: await status() };
+    case 'pair':
+      // Only our own pages: a content script runs in shop pages, which have no business pairing anything.
+      if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return { ok: false, error: 'pairing is done on the options page' };
+      return pair(request.code);
   }
 }
 
@@ -197,6 +252,10 @@ chrome.runtime.onInstalled.addListener(startUp);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes.genericSites || changes.disabledShops)) void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
   if (area === 'local' && changes.hostUrl) void openLink();
+  if (area === 'local' && changes[PAIRING_KEY]) {
+    // Paired (again): a link with the new token, and what waited is delivered now. Revoked: the link is closed.
+    void openLink(true).then(() => flush(true));
+  }
 });
 chrome.permissions.onRemoved.addListener(() => void syncGenericScripts());
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

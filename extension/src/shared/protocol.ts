@@ -93,7 +93,9 @@ export type WorkerRequest =
   /** A page resource the page itself may not read (cross-origin without CORS), fetched with the extension's rights. */
   | { kind: 'fetch-resource'; url: string; maxBytes: number }
   /** "Save evidence of this page": a manual capture of a tab, from the popup. */
-  | { kind: 'save-page'; tabId: number };
+  | { kind: 'save-page'; tabId: number }
+  /** Pairs with the host using the one-time code its Settings page shows (extension pages only). */
+  | { kind: 'pair'; code: string };
 
 /** Size of one `snapshot-part` (UTF-16 code units): well below the browsers' message size limits. */
 export const SNAPSHOT_PART_LENGTH = 4 * 1024 * 1024;
@@ -144,13 +146,15 @@ export interface WorkerStatus {
   rejected: number;
   lastError: string | null;
   host: HostConnection;
+  /** Whether the host accepts this extension: snapshots wait in the outbox until it does. */
+  pairing: 'unpaired' | 'paired' | 'revoked';
 }
 
 type Failed = { ok: false; error: string };
 
 export type WorkerResponse<R extends WorkerRequest> = R extends { kind: 'snapshot' }
   ? { ok: true; queued: number; delivered: boolean } | Failed
-  : R extends { kind: 'guard-status' } | { kind: 'open-host' } | { kind: 'snapshot-part' }
+  : R extends { kind: 'guard-status' } | { kind: 'open-host' } | { kind: 'snapshot-part' } | { kind: 'pair' }
     ? { ok: true } | Failed
     : R extends { kind: 'screenshot' }
       ? { ok: true; screenshot: string | null; error: string | null } | Failed
@@ -183,6 +187,10 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
     return typeof url === 'string' && typeof maxBytes === 'number' && maxBytes > 0;
   }
   if (kind === 'save-page') return Number.isInteger((value as { tabId?: unknown }).tabId);
+  if (kind === 'pair') {
+    const code = (value as { code?: unknown }).code;
+    return typeof code === 'string' && code.length > 0 && code.length <= 64;
+  }
   if (kind !== 'snapshot') return false;
   const parts = (value as { parts?: unknown }).parts;
   return (parts === undefined || (Number.isInteger(parts) && (parts as number) > 0)) && isSnapshotV1((value as { snapshot?: unknown }).snapshot);

@@ -4,6 +4,7 @@ import { getHealth } from '../background/host-client';
 import { generic, SHOPS } from '../shops';
 import { LANGUAGES, loadMessages, shopName, t, type Language } from '../shared/i18n';
 import { askWorker } from '../shared/messaging';
+import { getPairing, PAIRING_KEY, type Pairing } from '../shared/pairing';
 import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, normalizeSite, setSettings, sitePattern, type Friction, type Settings } from '../shared/settings';
 import { el, say, translate } from './dom';
 
@@ -14,7 +15,7 @@ async function showQueue(): Promise<void> {
 
 async function testHost(url: string): Promise<void> {
   try {
-    const health = await getHealth(url);
+    const health = await getHealth(url, fetch, (await getPairing()).token);
     say('host-status', t('optionsHostOk', [health.version]), 'ok');
   } catch (error) {
     say('host-status', t('optionsHostDown', [url, error instanceof Error ? error.message : String(error)]), 'error');
@@ -45,6 +46,45 @@ function setUpHost(hostUrl: string): void {
     const url = normalizeHostUrl(input.value);
     if (url) void testHost(url);
     else say('host-status', t('optionsInvalidUrl'), 'error');
+  });
+}
+
+/** Paired, not yet, or no longer: data-pairing says which for tests, the text says what to do. */
+function renderPairing(pairing: Pairing): void {
+  const key = pairing.state === 'paired' ? 'optionsPairingPaired' : pairing.state === 'revoked' ? 'optionsPairingRevoked' : 'optionsPairingUnpaired';
+  say('pairing-status', t(key), pairing.state === 'paired' ? 'ok' : pairing.state === 'revoked' ? 'error' : 'info');
+  document.getElementById('pairing-status')!.dataset.pairing = pairing.state;
+}
+
+function setUpPairing(): void {
+  const input = document.getElementById('pairing-code') as HTMLInputElement;
+  const form = document.getElementById('pairing-form') as HTMLFormElement;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim();
+    if (!code) {
+      say('pairing-result', t('optionsPairingEmpty'), 'error');
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    const button = form.querySelector('button')!;
+    button.disabled = true;
+    // The worker claims the code: the token it gets back never passes through this page.
+    void askWorker({ kind: 'pair', code }).then(async (answer) => {
+      button.disabled = false;
+      if (answer.ok) {
+        input.value = '';
+        input.removeAttribute('aria-invalid');
+        say('pairing-result', t('optionsPairingDone'), 'ok');
+      } else {
+        input.setAttribute('aria-invalid', 'true');
+        say('pairing-result', t('optionsPairingFailed', [answer.error]), 'error');
+      }
+      renderPairing(await getPairing());
+    });
+  });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[PAIRING_KEY]) void getPairing().then(renderPairing);
   });
 }
 
@@ -171,6 +211,8 @@ async function main(): Promise<void> {
   await translate();
   const settings = await getSettings();
   setUpHost(settings.hostUrl);
+  setUpPairing();
+  renderPairing(await getPairing());
   setUpDialog(settings);
   setUpLanguage(settings);
   renderPlatforms(settings.disabledShops);

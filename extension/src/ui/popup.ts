@@ -63,6 +63,12 @@ function renderWorker(status: WorkerStatus, hostUrl: string): void {
   host.dataset.state = status.host.state;
   host.textContent =
     status.host.state === 'connected' ? t('popupHostConnected') : status.host.state === 'connecting' ? t('popupHostConnecting') : t('popupHostOffline', [hostUrl]);
+  // Unpaired or revoked: the host is not the problem, pairing is; say so and link to where it is done.
+  const pairing = document.getElementById('pairing-state')!;
+  pairing.hidden = status.pairing === 'paired';
+  pairing.dataset.pairing = status.pairing;
+  document.getElementById('pairing-text')!.textContent = status.pairing === 'revoked' ? t('popupRevoked') : t('popupNotPaired');
+  host.hidden = status.pairing !== 'paired';
   const lines = [status.queued > 0 ? t('popupQueued', [status.queued]) : t('popupQueueEmpty')];
   if (status.rejected > 0) lines.push(t('popupRejected', [status.rejected, status.lastError ?? '']));
   document.getElementById('queue-state')!.textContent = lines.join(' ');
@@ -104,6 +110,6 @@ void translate().then(() => {
 });
 chrome.storage.onChanged.addListener((_, area) => {
   void render();
-  // The worker keeps the host link's state in session storage.
-  if (area === 'session') void refreshWorker();
+  // The worker keeps the host link's state in session storage; pairing lives in local storage.
+  if (area === 'session' || area === 'local') void refreshWorker();
 });

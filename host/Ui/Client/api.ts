@@ -107,6 +107,29 @@ async function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: u
   return response.status === 204 ? null : ((await response.json()) as T);
 }
 
+// Pairing (host/Pairing): only this UI may make codes, list and revoke; the extension claims a code itself.
+export interface PairingCode {
+  code: string;
+  expiresAt: string;
+}
+
+export interface PairedClient {
+  id: string;
+  name: string;
+  origin: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+export const createPairingCode = async (): Promise<PairingCode> => (await send<PairingCode>('POST', '/api/pairing/codes'))!;
+
+export const listPairedClients = (): Promise<PairedClient[]> => getJson<PairedClient[]>('/api/pairing/clients');
+
+export const revokePairedClient = async (id: string): Promise<void> => {
+  await send('DELETE', `/api/pairing/clients/${encodeURIComponent(id)}`);
+};
+
 export const listSnapshots = (limit: number, offset: number): Promise<SnapshotPage> =>
   getJson<SnapshotPage>(`/api/snapshots?limit=${limit}&offset=${offset}`);
 

@@ -8,6 +8,8 @@ export interface LiveHandlers {
   snapshotParsed?: (id: string) => void;
   /** The snapshot was deleted from the store (DELETE /api/snapshots/{id}). */
   snapshotDeleted?: (id: string) => void;
+  /** An extension was paired or revoked. */
+  pairingChanged?: () => void;
 }
 
 type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -36,6 +38,7 @@ export async function connectLive(handlers: LiveHandlers): Promise<void> {
   if (handlers.snapshotStored) connection.on('SnapshotStored', handlers.snapshotStored);
   if (handlers.snapshotParsed) connection.on('SnapshotParsed', handlers.snapshotParsed);
   if (handlers.snapshotDeleted) connection.on('SnapshotDeleted', handlers.snapshotDeleted);
+  if (handlers.pairingChanged) connection.on('PairingChanged', handlers.pairingChanged);
   connection.onreconnecting(() => show('reconnecting'));
   connection.onreconnected(() => show('connected'));
   connection.onclose(() => show('disconnected'));

@@ -1,6 +1,7 @@
-// /settings: where the data is, pairing (not yet), the signing key, timestamping, retention and what the extension
+// /settings: where the data is, pairing (codes for the extension, paired extensions, revoking), the signing key, timestamping, retention and what the extension
 // captures. Each section loads and saves on its own, so one failing leaves the others usable.
-import { getCaptureSettings, getDataFolder, putCaptureSettings } from './api';
+import { createPairingCode, getCaptureSettings, getDataFolder, listPairedClients, putCaptureSettings, revokePairedClient, type PairedClient } from './api';
+import { connectLive } from './live';
 import { el } from './format';
 import { t, type MessageKey } from './i18n';
 import { wireRetention } from './retention-setting';
@@ -33,6 +34,89 @@ async function showDataFolder(): Promise<void> {
   } catch (error) {
     list.replaceChildren(el('dd', t('loadFailed', { message: messageOf(error) })));
   }
+}
+
+const when = (iso: string): string => new Date(iso).toLocaleString();
+
+async function showPairedClients(): Promise<void> {
+  const list = byId('paired-clients');
+  const error = byId('pairing-error');
+  let clients: PairedClient[];
+  try {
+    clients = await listPairedClients();
+    error.hidden = true;
+  } catch (failure) {
+    error.textContent = t('pairingFailed', { message: messageOf(failure) });
+    error.hidden = false;
+    return;
+  }
+  if (clients.length === 0) {
+    list.replaceChildren(el('li', t('pairingNone')));
+    return;
+  }
+  list.replaceChildren(
+    ...clients.map((client) => {
+      const item = el('li');
+      item.dataset.clientId = client.id;
+      item.dataset.state = client.revokedAt ? 'revoked' : 'paired';
+      item.append(
+        t('pairingClientLine', {
+          name: client.name,
+          origin: client.origin ?? '—',
+          created: when(client.createdAt),
+          seen: client.lastSeenAt ? when(client.lastSeenAt) : t('pairingNever'),
+        }),
+      );
+      if (client.revokedAt) {
+        item.append(' — ', el('strong', t('pairingRevoked', { time: when(client.revokedAt) })));
+        return item;
+      }
+      const revoke = el('button', t('pairingRevoke'));
+      revoke.type = 'button';
+      revoke.className = 'danger';
+      revoke.setAttribute('aria-label', `${t('pairingRevoke')} ${client.name}`);
+      revoke.addEventListener('click', () => {
+        if (!window.confirm(t('pairingRevokeConfirm', { name: client.name }))) return;
+        revoke.disabled = true;
+        void revokePairedClient(client.id)
+          .catch((failure: unknown) => {
+            error.textContent = t('pairingFailed', { message: messageOf(failure) });
+            error.hidden = false;
+          })
+          .finally(() => void showPairedClients());
+      });
+      item.append(' ', revoke);
+      return item;
+    }),
+  );
+}
+
+async function wirePairing(): Promise<void> {
+  const button = byId<HTMLButtonElement>('pair-button');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void createPairingCode()
+      .then((code) => {
+        byId('pairing-code').textContent = code.code;
+        byId('pairing-code-expiry').textContent = t('pairingCodeExpiry', { time: new Date(code.expiresAt).toLocaleTimeString() });
+        byId('pairing-code-box').hidden = false;
+        byId('pairing-code-status').textContent = '';
+      })
+      .catch((failure: unknown) => {
+        byId('pairing-code-status').textContent = t('pairingFailed', { message: messageOf(failure) });
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  // Live: a claimed code or a revoke elsewhere shows up here without a reload.
+  void connectLive({
+    pairingChanged: () => {
+      byId('pairing-code-box').hidden = true;
+      void showPairedClients();
+    },
+  });
+  await showPairedClients();
 }
 
 async function wireCapture(): Promise<void> {
@@ -125,5 +209,5 @@ async function wireCapture(): Promise<void> {
 }
 
 export async function startSettingsPage(): Promise<void> {
-  await Promise.all([showDataFolder(), showSigningKey(), wireTsa(), wireRetention(() => void showDataFolder()), wireCapture()]);
+  await Promise.all([showDataFolder(), wirePairing(), showSigningKey(), wireTsa(), wireRetention(() => void showDataFolder()), wireCapture()]);
 }

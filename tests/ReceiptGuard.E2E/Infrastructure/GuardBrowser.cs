@@ -45,7 +45,7 @@ public class GuardBrowser : IAsyncLifetime
         _hostPort = HostProcess.FreePort();
         _hostData = RepositoryPaths.NewTempDirectory("host-data");
         Host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, _hostData, _hostPort);
-        HostApi = new HttpClient { BaseAddress = Host.BaseAddress };
+        HostApi = await Host.PairAsync("e2e tests");
         Shops = await ShopServer.StartAsync(GeneratedPages);
         _session = await BrowserSession.LaunchAsync(Shops.Port, grantAllSites: GrantAllSites);
         // Playwright traces cost about a second per test: recorded only when asked for (RECEIPTGUARD_TRACE=1).
@@ -54,6 +54,7 @@ public class GuardBrowser : IAsyncLifetime
             await Context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         }
         await _session.ConfigureHostUrlAsync(Host.BaseAddress);
+        await _session.PairExtensionAsync(Host);
         await _session.EnableGenericSiteAsync(GenericSite);
     }
 

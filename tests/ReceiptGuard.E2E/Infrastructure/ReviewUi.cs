@@ -12,12 +12,12 @@ namespace ReceiptGuard.E2E.Infrastructure;
 /// </summary>
 public sealed class ReviewUi : IAsyncDisposable
 {
-    private ReviewUi(HostProcess host, BrowserSession browser, string dataDirectory)
+    private ReviewUi(HostProcess host, BrowserSession browser, string dataDirectory, HttpClient api)
     {
         Host = host;
         Browser = browser;
         DataDirectory = dataDirectory;
-        Api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Api = api;
     }
 
     public HostProcess Host { get; }
@@ -34,8 +34,9 @@ public sealed class ReviewUi : IAsyncDisposable
         var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data);
         try
         {
+            var api = await host.PairAsync("review UI tests", timeout: TimeSpan.FromSeconds(30));
             var browser = await BrowserSession.LaunchAsync(otherNamesPort, withExtension: false);
-            return new ReviewUi(host, browser, data);
+            return new ReviewUi(host, browser, data, api);
         }
         catch
         {
