@@ -23,6 +23,7 @@ public static class PairingEndpoints
         services.AddSingleton<PairingStore>();
         services.AddSingleton<PairingCodes>();
         services.AddSingleton<PairedConnections>();
+        services.AddHostedService<PairingStartup>();
         services.AddAuthentication(PairingAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PairingAuthenticationHandler>(PairingAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

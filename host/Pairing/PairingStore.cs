@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using ReceiptGuard.Host.Security;
 using ReceiptGuard.Host.Storage;
 
 namespace ReceiptGuard.Host.Pairing;
@@ -16,7 +17,11 @@ public sealed record NewPairing(PairedClient Client, string Token);
 /// Paired clients in SQLite (table paired_clients). Tokens are checked on every API call, so the hashes of the live
 /// (not revoked) clients are also kept in memory; revoking removes a client from both at once.
 /// </summary>
-public sealed class PairingStore(Database database, PairingSecret secret, TimeProvider clock) : IDisposable
+/// <remarks>
+/// A paired extension's origin (Firefox's per-install moz-extension://UUID) is trusted by the caller checks for as long
+/// as a live pairing has it: added when loaded or paired, removed when the last pairing with it is revoked.
+/// </remarks>
+public sealed class PairingStore(Database database, PairingSecret secret, TimeProvider clock, ExtensionOriginRegistry origins) : IDisposable
 {
     /// <summary>last_seen_at is written at most this often per client: every request would be a write otherwise.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
@@ -47,6 +52,7 @@ public sealed class PairingStore(Database database, PairingSecret secret, TimePr
         }
 
         live[hash] = new Live(client.Id, client.Name, client.Origin) { LastSeenAt = client.CreatedAt };
+        Trust(origin);
         return new NewPairing(client, token);
     }
 
@@ -90,9 +96,9 @@ public sealed class PairingStore(Database database, PairingSecret secret, TimePr
 
         foreach (var (hash, client) in live)
         {
-            if (client.Id == id)
+            if (client.Id == id && live.TryRemove(hash, out _) && client.Origin is { } origin && !live.Values.Any(other => origin.Equals(other.Origin, StringComparison.OrdinalIgnoreCase)))
             {
-                live.TryRemove(hash, out _);
+                origins.Remove(origin);
             }
         }
 
@@ -159,12 +165,28 @@ public sealed class PairingStore(Database database, PairingSecret secret, TimePr
                 };
             }
 
+            foreach (var client in live.Values)
+            {
+                Trust(client.Origin);
+            }
+
             _live = live;
             return live;
         }
         finally
         {
             _loading.Release();
+        }
+    }
+
+    /// <summary>Loads the live pairings, so their origins are trusted before the first request needs them.</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default) => await LiveAsync(cancellationToken);
+
+    private void Trust(string? origin)
+    {
+        if (origin is not null && ExtensionOriginRegistry.IsExtensionOrigin(origin))
+        {
+            origins.Add(origin);
         }
     }
 

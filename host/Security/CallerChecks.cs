@@ -27,7 +27,7 @@ public sealed class CallerChecks(RequestDelegate next, CallerOrigins origins, IO
         if (origin.Count > 0)
         {
             // Browsers send exactly one Origin; "null" (sandboxed frames, file:) matches nothing.
-            if (origin.Count != 1 || !origins.IsAllowed(origin.ToString(), request))
+            if (origin.Count != 1 || !(origins.IsAllowed(origin.ToString(), request) || IsPairingClaim(request, origin.ToString())))
             {
                 await Refuse(context, StatusCodes.Status403Forbidden, "Origin not allowed",
                     $"Requests from '{Truncate(origin.ToString())}' are refused: only the ReceiptGuard extension and this host's own pages may call it.");
@@ -44,6 +44,15 @@ public sealed class CallerChecks(RequestDelegate next, CallerOrigins origins, IO
 
         await next(context);
     }
+
+    /// <summary>
+    /// An extension not trusted yet may ask to pair: Firefox gives each install a random moz-extension:// origin, known
+    /// only once it pairs. The one-time code from the host's own UI is what lets it in; no web origin gets this far.
+    /// </summary>
+    private static bool IsPairingClaim(HttpRequest request, string origin) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.Equals("/api/pairing/claim", StringComparison.OrdinalIgnoreCase)
+        && ExtensionOriginRegistry.IsExtensionOrigin(origin);
 
     /// <summary>
     /// "localhost", 127.0.0.0/8 and [::1], any port. Not "*.localhost": browsers map it to loopback, but other

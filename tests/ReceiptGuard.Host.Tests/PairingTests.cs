@@ -277,6 +277,56 @@ public sealed class PairingTests : IAsyncLifetime
         Assert.Equal(Path.Combine(_host.DataDirectory, "keys", PairingSecret.FileName), secret.Path);
     }
 
+    [Fact]
+    public async Task A_firefox_origin_is_trusted_only_while_its_pairing_lives_and_a_web_origin_cannot_even_claim()
+    {
+        const string firefox = "moz-extension://5b0f7c1e-0000-4000-8000-0000000000aa";
+        async Task<HttpStatusCode> PostFromAsync(string origin, string? token)
+        {
+            using var client = token is null ? _host.CreateAnonymousClient() : ClientWith(token);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/snapshots")
+            {
+                Content = new StringContent(Fixtures.NewSnapshot().ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Origin", origin);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // Not paired: the caller checks refuse its origin, whatever it sends.
+        Assert.Equal(HttpStatusCode.Forbidden, await PostFromAsync(firefox, null));
+
+        // A web page cannot reach the claim at all; an extension origin can, and the code decides.
+        using (var web = _host.CreateAnonymousClient())
+        using (var claim = new HttpRequestMessage(HttpMethod.Post, "/api/pairing/claim") { Content = JsonContent.Create(new { code = "AAAA-AAAA", name = "evil" }) })
+        {
+            claim.Headers.Add("Origin", "https://evil.example");
+            Assert.Equal(HttpStatusCode.Forbidden, (await web.SendAsync(claim)).StatusCode);
+        }
+
+        var (clientId, token) = await PairThroughTheUiAsync("Firefox", origin: firefox);
+        Assert.Equal(HttpStatusCode.Created, await PostFromAsync(firefox, token));
+
+        using var ui = await _host.CreateUiClientAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await ui.DeleteAsync($"/api/pairing/clients/{clientId:D}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, await PostFromAsync(firefox, token));
+    }
+
+    [Fact]
+    public async Task A_paired_firefox_origin_is_trusted_again_after_a_restart()
+    {
+        const string firefox = "moz-extension://5b0f7c1e-0000-4000-8000-0000000000bb";
+        var (_, token) = await PairThroughTheUiAsync("Firefox", origin: firefox);
+        var data = _host.DataDirectory;
+        await _host.DisposeAsync();
+        _host = new HostFactory(data) { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
+
+        using var client = ClientWith(token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/snapshots");
+        request.Headers.Add("Origin", firefox);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
     private async Task<(Guid ClientId, string Token)> PairThroughTheUiAsync(string name, string? origin = null)
     {
         using var ui = await _host.CreateUiClientAsync();

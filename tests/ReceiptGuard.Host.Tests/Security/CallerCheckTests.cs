@@ -212,10 +212,10 @@ public sealed class CallerCheckTests
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => sockets.ConnectAsync(new Uri("ws://localhost/hubs/guard"), CancellationToken.None));
         Assert.Contains("403", refused.Message, StringComparison.Ordinal);
 
-        // The same handshake from the host's own page opens.
+        // The same handshake from the host's own page opens (with a credential: pairing checks it after the caller checks).
         var own = factory.Server.CreateWebSocketClient();
         own.ConfigureRequest = request => request.Headers.Origin = "http://localhost";
-        using var socket = await own.ConnectAsync(new Uri("ws://localhost/hubs/guard"), CancellationToken.None);
+        using var socket = await own.ConnectAsync(new Uri($"ws://localhost/hubs/guard?access_token={Uri.EscapeDataString(factory.Token)}"), CancellationToken.None);
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
     }
 

@@ -46,10 +46,29 @@ public static class Refusals
     }
 
     /// <summary>After a refusal the host still stores a good snapshot: it kept serving.</summary>
-    public static async Task AssertStillServesAsync(HttpClient client)
+    /// <param name="waitForParse">false where the client may make no further requests (a rate-limit test's tiny bucket).</param>
+    public static async Task AssertStillServesAsync(HttpClient client, bool waitForParse = true)
     {
         var good = Fixtures.WithoutEvidence(Fixtures.NewSnapshot(s => s["html"] = "<p>good</p>"));
         var response = await client.PostAsync("/api/snapshots", Json(good));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // It is parsed in the background, which appends to the custody log: wait, so a later StoreState is stable.
+        if (!waitForParse)
+        {
+            return;
+        }
+
+        for (var wait = 0; wait < 200; wait++)
+        {
+            var stored = await client.GetFromJsonAsync<JsonObject>($"/api/snapshots/{good["id"]!.GetValue<string>()}");
+            if (stored?["parse"]?["status"]?.GetValue<string>() is not (null or "pending"))
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("the good snapshot was not parsed within 5 s");
     }
 }
