@@ -86,7 +86,7 @@ public sealed class CrossOriginTests(ITestOutputHelper output)
         var data = RepositoryPaths.NewTempDirectory("cross-origin");
         await using var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data);
         await using var browser = await BrowserSession.LaunchAsync(evil.Port, withExtension: false, otherNamesArePublic: false);
-        using var api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var api = await host.PairAsync("cross-origin test", timeout: TimeSpan.FromSeconds(30));
         var hostOrigin = host.BaseAddress.GetLeftPart(UriPartial.Authority);
 
         // One snapshot stored by a legitimate client, so an export would have something to log.

@@ -33,7 +33,7 @@ public sealed class ReliabilityProcessTests(ITestOutputHelper output)
             var inFlightAtSignal = -1;
             int exitCode;
             await using (var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data))
-            using (var http = ApiClients.For(host, concurrency))
+            using (var http = await ApiClients.ForAsync(host, concurrency))
             {
                 var next = -1;
                 var inFlight = 0;
@@ -101,7 +101,7 @@ public sealed class ReliabilityProcessTests(ITestOutputHelper output)
             Assert.True(acknowledgedAfterSignal > 0, "no request in flight at SIGTERM was completed");
 
             await using var restarted = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data);
-            using var client = ApiClients.For(restarted);
+            using var client = await ApiClients.ForAsync(restarted);
             foreach (var snapshot in acknowledged)
             {
                 var page = await client.GetByteArrayAsync($"/api/snapshots/{snapshot.Id}/html");
@@ -127,7 +127,7 @@ public sealed class ReliabilityProcessTests(ITestOutputHelper output)
         try
         {
             await using (var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data))
-            using (var http = ApiClients.For(host))
+            using (var http = await ApiClients.ForAsync(host))
             {
                 foreach (var snapshot in GeneratedSnapshot.Many(20, seed: 3))
                 {
@@ -173,7 +173,7 @@ public sealed class ReliabilityProcessTests(ITestOutputHelper output)
         try
         {
             await using var host = await HostProcess.StartAsync(RepositoryPaths.HostAssembly, data);
-            var outcome = await LoadRun.RunAsync(clients => ApiClients.For(host, clients), clients: 200, maxRequests: 2000, timeLimit: TimeSpan.FromSeconds(25));
+            var outcome = await LoadRun.RunAsync(await ApiClients.FactoryAsync(host), clients: 200, maxRequests: 2000, timeLimit: TimeSpan.FromSeconds(25));
             output.WriteLine($"{outcome.Requests} requests from 200 clients in {outcome.Elapsed.TotalSeconds:F1} s, {outcome.Errors.Count} errors");
             foreach (var latency in outcome.Latencies)
             {
@@ -182,7 +182,7 @@ public sealed class ReliabilityProcessTests(ITestOutputHelper output)
 
             Assert.Empty(outcome.Errors);
             Assert.True(outcome.Requests >= 500, $"only {outcome.Requests} requests in the time limit");
-            using var http = ApiClients.For(host);
+            using var http = await ApiClients.ForAsync(host);
             var page = (await http.GetFromJsonAsync<JsonObject>("/api/snapshots?limit=1"))!;
             Assert.Equal(outcome.Stored.Count, page["total"]!.GetValue<int>());
             foreach (var id in outcome.Stored)

@@ -81,9 +81,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits until it listens.</summary>
-    public static async Task<HostProcess> StartAsync(string hostAssembly, string dataDirectory, int port = 0)
+    public static async Task<HostProcess> StartAsync(string hostAssembly, string dataDirectory, int port = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var host = Launch(hostAssembly, dataDirectory, port);
+        var host = Launch(hostAssembly, dataDirectory, port, environment);
         try
         {
             await host.WaitForBannerAsync(TimeSpan.FromSeconds(30));
@@ -126,6 +126,22 @@ public sealed class HostProcess : IAsyncDisposable
     /// An HttpClient paired with this host through the real flow (a code from the UI, claimed at /api/pairing/claim):
     /// every request carries its bearer token. <paramref name="handler"/> for tuned connection pools.
     /// </summary>
+    /// <summary>
+    /// Pairs once and makes clients that all carry that credential, for code that creates its own clients (the load
+    /// run makes one per run with as many connections as it has clients).
+    /// </summary>
+    public async Task<Func<int, HttpClient>> PairedClientFactoryAsync(string name = "tests", TimeSpan? timeout = null)
+    {
+        using var paired = await PairAsync(name);
+        var credential = paired.DefaultRequestHeaders.Authorization;
+        return connections =>
+        {
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Authorization = credential;
+            return client;
+        };
+    }
+
     public async Task<HttpClient> PairAsync(string name = "tests", HttpMessageHandler? handler = null, TimeSpan? timeout = null)
     {
         var code = await NewPairingCodeAsync();

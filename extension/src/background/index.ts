@@ -45,7 +45,7 @@ function flush(hostIsUp = false): Promise<void> {
       const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
       lastReport = await deliverPending(outbox, (snapshot) => postSnapshot(hostUrl, snapshot, fetch, token), Date.now, force);
       // A 401 to a token the host once gave: revoked, or the host's data was reset. The snapshots stay queued.
-      if (lastReport.unpaired && token) await markRevoked();
+      if (lastReport.unpaired && token) await markRevoked(token);
     } while (again);
     await publishStatus();
     // Wake up later only while something can be delivered (alarms survive the worker being stopped); snapshots that
@@ -60,10 +60,13 @@ function flush(hostIsUp = false): Promise<void> {
   return running;
 }
 
-/** The host no longer takes our token: forget it, close the link, keep every snapshot for after pairing again. */
-async function markRevoked(): Promise<void> {
+/**
+ * The host no longer takes `refused`: forget it, close the link, keep every snapshot for after pairing again. Only
+ * when it is still our token: a request made before the user paired again must not undo the new pairing.
+ */
+async function markRevoked(refused: string): Promise<void> {
   const pairing = await getPairing();
-  if (pairing.state !== 'paired') return;
+  if (pairing.state !== 'paired' || pairing.token !== refused) return;
   await setPairing({ token: null, clientId: pairing.clientId, state: 'revoked', since: Date.now() });
 }
 
@@ -106,7 +109,7 @@ async function checkPairing(): Promise<void> {
   const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
   if (!token) return;
   const health = await getHealth(hostUrl, fetch, token).catch(() => null);
-  if (health?.paired === false) await markRevoked();
+  if (health?.paired === false) await markRevoked(token);
 }
 
 async function rememberHostSettings(settings: HostSettings): Promise<void> {

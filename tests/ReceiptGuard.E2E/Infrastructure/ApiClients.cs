@@ -2,9 +2,11 @@ using ReceiptGuard.Testing;
 
 namespace ReceiptGuard.E2E.Infrastructure;
 
-/// <summary>The one place the reliability tests make API clients, so the pairing credential (issue 9) is added here once.</summary>
+/// <summary>The one place the reliability tests make API clients: paired through the host's real pairing flow.</summary>
 public static class ApiClients
 {
-    public static HttpClient For(HostProcess host, int connections = 16) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public static async Task<HttpClient> ForAsync(HostProcess host, int connections = 16) =>
+        (await host.PairedClientFactoryAsync("reliability tests"))(connections);
+
+    public static Task<Func<int, HttpClient>> FactoryAsync(HostProcess host) => host.PairedClientFactoryAsync("load test");
 }
