@@ -93,8 +93,11 @@ public sealed class PairingOnboardingTests : IAsyncLifetime
         await Task.Delay(1000);
         Assert.Equal([first], await SnapshotIdsAsync());
 
-        // Paired again: what waited is delivered.
+        // Paired again: what waited is delivered. The page still shows the used code until the new one arrives: wait
+        // for a different one, or the test would type the old code in and be refused.
+        var usedCode = await code.InnerTextAsync();
         await settings.ClickAsync("#pair-button");
+        await Expect(code).Not.ToHaveTextAsync(usedCode);
         await Expect(code).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{8}$"));
         await options.FillAsync("#pairing-code", await code.InnerTextAsync());
         await options.ClickAsync("#pairing-form button[type=submit]");
