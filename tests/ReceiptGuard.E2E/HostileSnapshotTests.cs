@@ -79,13 +79,24 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
         ui.Browser.Context.Console += (_, message) => console.Enqueue(message.Text);
 
         // The control: the same page from the beacon's own origin runs its script and calls home.
-        var control = await ui.Browser.Context.NewPageAsync();
+        var control = await ui.Browser.Context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await control.GotoAsync($"{Beacon}{BeaconServer.PagePath}", new() { WaitUntil = WaitUntilState.Commit });
         await WaitUntilAsync(() => Has(beacon.Requests, "/fetch") && Has(beacon.Requests, "/img.png") && Has(beacon.Requests, "/style.css"),
             TimeSpan.FromSeconds(10), () => $"the unsandboxed page did not reach the beacon: {string.Join(", ", beacon.Requests)}");
         await WaitUntilAsync(() => console.Any(text => text.Contains($"{Marker}-SCRIPT-RAN", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10), () => $"the unsandboxed page's script was not seen on the console: {string.Join(" | ", console)}");
-        await control.CloseAsync();
+        // Closing a page Chromium is still busy with has been seen to hang for good on a loaded machine: stop its
+        // requests first, and do not wait on the close for ever (a page left open is excluded from the checks below).
+        await control.RouteAsync("**/*", route => route.AbortAsync());
+        try
+        {
+            await control.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine("the control page did not close within 10 s; its requests are aborted, the test goes on");
+        }
+
         output.WriteLine($"control reached the beacon with: {string.Join(", ", beacon.Requests)}");
         beacon.Clear();
         console.Clear();
@@ -166,7 +177,7 @@ public sealed class HostileSnapshotTests(ITestOutputHelper output)
         Assert.DoesNotContain(console, text => text.Contains(Marker, StringComparison.Ordinal));
         Assert.Equal(viewer, page.Url);
         // No new window either (the persistent profile's first tab stays blank).
-        Assert.All(page.Context.Pages, other => Assert.True(other == page || other.Url == "about:blank", $"a page opened {other.Url}"));
+        Assert.All(page.Context.Pages, other => Assert.True(other == page || other == control || other.Url == "about:blank", $"a page opened {other.Url}"));
     }
 
     /// <summary>
