@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['extension/src/**/*.test.ts', 'host/Ui/Client/**/*.test.ts'],
+    include: ['extension/src/**/*.test.ts', 'host/Ui/Client/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',
     restoreMocks: true,
     environmentOptions: {

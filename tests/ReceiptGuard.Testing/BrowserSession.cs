@@ -32,7 +32,10 @@ public sealed class BrowserSession : IAsyncDisposable
     /// false leaves the other names' server a loopback address, so Chromium's Local Network Access does not stop their
     /// pages reaching the host first: the cross-origin test must show the host itself refuses them.
     /// </param>
-    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US", bool grantAllSites = false, bool otherNamesArePublic = true)
+    /// <param name="hostResolverRules">
+    /// Chromium's name mapping as a user passes it (the demo prints one), instead of every name to the shop server.
+    /// </param>
+    public static async Task<BrowserSession> LaunchAsync(int shopPort, bool withExtension = true, string language = "en-US", bool grantAllSites = false, bool otherNamesArePublic = true, string? hostResolverRules = null)
     {
         var manifest = Path.Combine(RepositoryPaths.ExtensionDist, "manifest.json");
         if (withExtension && !File.Exists(manifest))
@@ -45,12 +48,12 @@ public sealed class BrowserSession : IAsyncDisposable
         var args = new List<string>
         {
             // Every name but the host's own address goes to the shop server, on its port.
-            $"--host-resolver-rules=MAP * 127.0.0.1:{shopPort}, EXCLUDE 127.0.0.1",
+            $"--host-resolver-rules={hostResolverRules ?? $"MAP * 127.0.0.1:{shopPort}, EXCLUDE 127.0.0.1"}",
             $"--lang={language}",
             "--disable-component-update",
             "--no-first-run",
         };
-        if (otherNamesArePublic)
+        if (otherNamesArePublic && hostResolverRules is null)
         {
             args.Add($"--ip-address-space-overrides=127.0.0.1:{shopPort}=public");
         }
