@@ -39,7 +39,9 @@ async function dotnetTests(suite, project) {
   heading(suite);
   const trx = join(resultsDir, `${suite.replace(/\W+/g, '-')}.trx`);
   rmSync(trx, { force: true });
-  const code = await run('dotnet', ['test', project, '--no-build', '--nologo', '--logger', `trx;LogFileName=${trx}`, '--results-directory', resultsDir], { env });
+  // A test that hangs is stopped (and counted as failed) instead of holding CI to its 90-minute limit.
+  const hangGuard = ['--blame-hang-timeout', '8m', '--blame-hang-dump-type', 'none'];
+  const code = await run('dotnet', ['test', project, '--no-build', '--nologo', ...hangGuard, '--logger', `trx;LogFileName=${trx}`, '--results-directory', resultsDir], { env });
   const counts = trxCounts(trx);
   if (!counts) record(suite, 0, 1, 0, `no results (exit code ${code})`);
   // A non-zero exit with no failed test means the run itself broke (a crashed test host): count it as a failure.
