@@ -35,6 +35,7 @@ export class StartGuide {
   private host: HostCheck | null = null;
   /** Only the newest health check may change the page: an older, slower answer is dropped. */
   private hostCheck = 0;
+  private readonly listening = new AbortController();
 
   constructor(
     private readonly root: ParentNode,
@@ -45,12 +46,21 @@ export class StartGuide {
   async start(): Promise<Walkthrough> {
     this.wire();
     this.sources.watch((what) => void this.refresh(what));
-    document.addEventListener('visibilitychange', () => {
-      // Back from the terminal or the browser's extension settings: look once more, no timer needed.
-      if (document.visibilityState === 'visible') void Promise.all([this.refresh('host'), this.refresh('permissions')]);
-    });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        // Back from the terminal or the browser's extension settings: look once more, no timer needed.
+        if (document.visibilityState === 'visible') void Promise.all([this.refresh('host'), this.refresh('permissions')]);
+      },
+      { signal: this.listening.signal },
+    );
     await Promise.all((['host', 'pairing', 'permissions', 'platforms'] as const).map((what) => this.refresh(what)));
     return this.render();
+  }
+
+  /** Stops looking again when the page is shown (tests make one guide per case on the same document). */
+  stop(): void {
+    this.listening.abort();
   }
 
   async refresh(what: StartChange): Promise<void> {
