@@ -7,16 +7,31 @@ export function manifestOrigins(manifest: Pick<chrome.runtime.Manifest, 'content
   return [...new Set(patterns)].sort();
 }
 
+/** A pattern's scheme and host: host permissions ignore paths, and browsers may report them without. */
+const hostPart = (pattern: string): string => pattern.replace(/^([^:]+:\/\/[^/]*).*$/, '$1');
+
+const EVERY_SITE = ['<all_urls>', '*://*/*'];
+
+/**
+ * Whether `granted` (permissions.getAll's origins) covers every pattern in `required`. Not permissions.contains:
+ * Chromium answers false for content-script matches it did grant (they are not explicit host permissions).
+ */
+export function originsCovered(required: readonly string[], granted: readonly string[]): boolean {
+  if (granted.some((origin) => EVERY_SITE.includes(origin))) return true;
+  const hosts = new Set(granted.map(hostPart));
+  return required.every((pattern) => hosts.has(hostPart(pattern)));
+}
+
 export interface SiteAccess {
   held(): Promise<boolean>;
   /** Must be called straight from the user's click: only then does the browser show its prompt. */
   request(): Promise<boolean>;
 }
 
-export function siteAccess(permissions: Pick<typeof chrome.permissions, 'contains' | 'request'>, manifest: chrome.runtime.Manifest): SiteAccess {
+export function siteAccess(permissions: Pick<typeof chrome.permissions, 'getAll' | 'request'>, manifest: chrome.runtime.Manifest): SiteAccess {
   const origins = manifestOrigins(manifest);
   return {
-    held: () => permissions.contains({ origins }),
+    held: async () => originsCovered(origins, (await permissions.getAll()).origins ?? []),
     request: () => permissions.request({ origins }),
   };
 }
