@@ -12,6 +12,7 @@ import { CaptureError, captureTab } from './manual-capture';
 import { Outbox } from './outbox';
 import { screenshotOfTab } from './screenshot';
 import { forgetTab, recordGuardStatus } from './tab-status';
+import { welcomeOnInstall } from './welcome';
 
 const RETRY_ALARM = 'outbox-retry';
 const DELIVERY_WAIT_MS = 1500;
@@ -251,7 +252,12 @@ function startUp(): void {
   void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
 }
 chrome.runtime.onStartup.addListener(startUp);
-chrome.runtime.onInstalled.addListener(startUp);
+chrome.runtime.onInstalled.addListener((details) => {
+  startUp();
+  void welcomeOnInstall(details, (url) => chrome.tabs.create({ url }), (path) => chrome.runtime.getURL(path)).catch((error: unknown) =>
+    console.error('[ReceiptGuard] welcome page', error),
+  );
+});
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes.genericSites || changes.disabledShops)) void syncGenericScripts().catch((error: unknown) => console.error('[ReceiptGuard] generic rule', error));
   if (area === 'local' && changes.hostUrl) void openLink();

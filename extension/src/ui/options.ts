@@ -7,6 +7,9 @@ import { askWorker } from '../shared/messaging';
 import { getPairing, PAIRING_KEY, type Pairing } from '../shared/pairing';
 import { DEFAULT_HOST_URL, getSettings, normalizeHostUrl, normalizeSite, setSettings, sitePattern, type Friction, type Settings } from '../shared/settings';
 import { el, say, translate } from './dom';
+import { SCREENSHOT_PERMISSION } from './site-access';
+import { StartGuide } from './start-page';
+import { browserStartSources } from './start-sources';
 
 async function showQueue(): Promise<void> {
   const answer = await askWorker({ kind: 'status' });
@@ -175,12 +178,10 @@ function setUpLanguage(settings: Settings): void {
     await translate();
     renderPlatforms((await getSettings()).disabledShops);
     setUpLanguage(await getSettings());
+    await guide.retranslate();
     say('language-status', t('optionsLanguageSaved'), 'ok');
   });
 }
-
-/** Screenshots need <all_urls>: explained here, asked for from the user's click, and given back on request. */
-const SCREENSHOT_PERMISSION: chrome.permissions.Permissions = { origins: ['<all_urls>'] };
 
 async function renderScreenshots(denied = false): Promise<void> {
   const granted = await chrome.permissions.contains(SCREENSHOT_PERMISSION);
@@ -207,8 +208,17 @@ async function setUpScreenshots(): Promise<void> {
   await renderScreenshots();
 }
 
+/** Opened on install (options.html#start) or from the popup's "Finish setting up": start at the walkthrough. */
+function focusWalkthrough(): void {
+  if (location.hash === '#start' || new URLSearchParams(location.search).has('welcome')) document.getElementById('start-heading')!.focus();
+}
+
+const guide = new StartGuide(document, browserStartSources());
+
 async function main(): Promise<void> {
   await translate();
+  focusWalkthrough();
+  const walkthrough = guide.start();
   const settings = await getSettings();
   setUpHost(settings.hostUrl);
   setUpPairing();
@@ -225,7 +235,7 @@ async function main(): Promise<void> {
       siteInput.value = '';
     });
   });
-  await showQueue();
+  await Promise.all([showQueue(), walkthrough]);
 }
 
 void main();

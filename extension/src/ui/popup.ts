@@ -7,6 +7,7 @@ import { askWorker } from '../shared/messaging';
 import type { WorkerStatus } from '../shared/protocol';
 import { getSettings, PAUSE_MS, setSettings } from '../shared/settings';
 import { say, translate } from './dom';
+import { needsSetUp } from './walkthrough';
 
 /** The tab this popup is about: the active tab, or ?tab=<id> when opened as a page (tests, keyboard users). */
 async function targetTab(): Promise<chrome.tabs.Tab | undefined> {
@@ -69,6 +70,8 @@ function renderWorker(status: WorkerStatus, hostUrl: string): void {
   pairing.dataset.pairing = status.pairing;
   document.getElementById('pairing-text')!.textContent = status.pairing === 'revoked' ? t('popupRevoked') : t('popupNotPaired');
   host.hidden = status.pairing !== 'paired';
+  // Not set up yet (or no longer): the way back to the options page's walkthrough, above everything else.
+  document.getElementById('finish-setup')!.hidden = !needsSetUp(status);
   const lines = [status.queued > 0 ? t('popupQueued', [status.queued]) : t('popupQueueEmpty')];
   if (status.rejected > 0) lines.push(t('popupRejected', [status.rejected, status.lastError ?? '']));
   document.getElementById('queue-state')!.textContent = lines.join(' ');
