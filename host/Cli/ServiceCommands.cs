@@ -94,7 +94,17 @@ public static class ServiceCommands
 
         var unitDirectory = Path.GetFullPath(cli.Option("unit-dir") ?? machine.UserUnitDirectory);
         var unitPath = Path.Combine(unitDirectory, Unit);
-        var text = SystemdUnit.Render(launch, urls);
+        string text;
+        try
+        {
+            text = SystemdUnit.Render(launch, urls);
+        }
+        catch (UnitException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message} Nothing installed.");
+            return 1;
+        }
+
         string? existing;
         try
         {

@@ -35,7 +35,13 @@ public sealed record HostLaunch(string Executable, IReadOnlyList<string> Argumen
         }
 
         string[] run = ["run", "--data", Path.GetFullPath(dataDirectory), "--urls", urls];
-        var name = Path.GetFileNameWithoutExtension(processPath);
+        // Not GetFileNameWithoutExtension: that would take ".Host" for an extension.
+        var name = Path.GetFileName(processPath);
+        if (name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^".exe".Length];
+        }
+
         if (name.Equals(HostName, StringComparison.OrdinalIgnoreCase))
         {
             return new HostLaunch(Path.GetFullPath(processPath), run, NullIfEmpty(dotnetRoot));

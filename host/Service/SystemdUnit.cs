@@ -48,21 +48,31 @@ public static class SystemdUnit
     /// <summary>True when <paramref name="unitText"/> was written by install-service.</summary>
     public static bool IsOurs(string unitText) => unitText.StartsWith(Marker, StringComparison.Ordinal);
 
-    /// <summary>An ExecStart= value: each word quoted as systemd needs, <c>%</c> and <c>$</c> doubled so systemd expands nothing.</summary>
+    /// <summary>
+    /// An ExecStart= value: each word quoted as systemd needs, <c>%</c> doubled everywhere and <c>$</c> in the
+    /// arguments (systemd expands variables there, not in the executable's path), so systemd expands nothing.
+    /// </summary>
+    /// <exception cref="UnitException">the executable is not an absolute path, or holds a character systemd refuses there.</exception>
     public static string ExecLine(IReadOnlyList<string> words)
     {
-        if (words.Count == 0 || !Path.IsPathFullyQualified(words[0]) || !words[0].StartsWith('/'))
+        if (words.Count == 0 || !words[0].StartsWith('/'))
         {
-            throw new ArgumentException("ExecStart needs an absolute executable path.", nameof(words));
+            throw new UnitException("systemd needs the host's absolute path to start it.");
         }
 
-        return string.Join(' ', words.Select(word => QuoteWord(word, forExec: true)));
+        // systemd rejects these in an executable's path ("Executable name contains special characters"), quoted or not.
+        if (words[0].IndexOfAny(['"', '\'', '\\']) >= 0 || words[0].Any(char.IsControl))
+        {
+            throw new UnitException($"systemd cannot start a program whose path holds a quote, backslash or control character: {words[0]}. Move the host to a plainer folder and run install-service from there.");
+        }
+
+        return string.Join(' ', words.Select((word, index) => QuoteWord(word, forExec: index > 0)));
     }
 
     /// <summary>
     /// One word for a systemd command line or assignment: double quotes when it holds a space, quote, backslash,
-    /// semicolon or control character (with C escapes inside), <c>%</c> as <c>%%</c> (specifiers), and for ExecStart
-    /// <c>$</c> as <c>$$</c> (variable expansion).
+    /// semicolon or control character (with C escapes inside), <c>%</c> as <c>%%</c> (specifiers), and for ExecStart's
+    /// arguments (<paramref name="forExec"/>) <c>$</c> as <c>$$</c> (variable expansion).
     /// </summary>
     public static string QuoteWord(string word, bool forExec)
     {
@@ -112,3 +122,6 @@ public static class SystemdUnit
 
     private static string EscapeSpecifiers(string text) => text.Replace("%", "%%", StringComparison.Ordinal);
 }
+
+/// <summary>A unit that systemd would refuse; the message says why and what to do.</summary>
+public sealed class UnitException(string message) : Exception(message);
