@@ -22,6 +22,8 @@ return cli.Command switch
     "verify" => await VerifyCommand.RunAsync(cli, Console.Out, Console.Error),
     "backup" => await BackupCommand.RunAsync(cli, Console.Out, Console.Error),
     "restore" => await RestoreCommand.RunAsync(cli, Console.Out, Console.Error),
+    "install-service" => await ServiceCommands.InstallAsync(cli, Console.Out, Console.Error),
+    "uninstall-service" => await ServiceCommands.UninstallAsync(cli, Console.Out, Console.Error),
     _ => await RunCommand.RunAsync(cli),
 };
 

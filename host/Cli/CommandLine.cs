@@ -12,10 +12,10 @@ public sealed record CommandLine(
 {
     public const string DefaultCommand = "run";
 
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "backup", "restore", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "run", "parse", "reparse", "import", "export", "verify", "backup", "restore", "install-service", "uninstall-service", "help" };
 
     /// <summary>Options that take no value (present means "true").</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older", "force", "allow-non-loopback" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "all", "older", "force", "allow-non-loopback", "no-start" };
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 
@@ -95,6 +95,16 @@ public sealed record CommandLine(
                          backup), the artifacts it refers to, keys/ and a manifest with counts and the database's SHA-256
           restore DIR    check a backup (every file's hash, then the store check) and put it into the data folder;
                          refuses while a host runs on it, and a non-empty folder unless --force (kept aside, not deleted)
+          install-service
+                         start the host at login with this --data and --urls. Linux: writes the systemd user unit
+                         receiptguard.service (in $XDG_CONFIG_HOME/systemd/user) and enables and starts it with
+                         systemctl --user; Windows and macOS: prints the steps (a logon task, a LaunchAgent)
+                           --no-start       only write the unit
+                           --unit-dir DIR   write it into DIR instead
+                           --platform linux|windows|macos  print another platform's steps
+                           --force          replace a receiptguard.service that install-service did not write
+          uninstall-service
+                         stop and disable the service and remove its unit (takes --unit-dir, --no-start, --platform, --force)
           help           show this text
 
         Options:
