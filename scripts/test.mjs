@@ -72,6 +72,8 @@ async function main() {
   await check('type check (extension)', 'npx', ['tsc', '--noEmit', '-p', 'extension']);
   await check('type check (review UI)', 'npx', ['tsc', '--noEmit', '-p', 'host/Ui']);
   await check('eslint', 'npx', ['eslint', '.']);
+  // Firefox's add-on linter on the extension just built (AMO rules; any message fails).
+  await check('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
   await vitest();
 
   if (!(await check('dotnet build', 'dotnet', ['build', 'ExtensionHost.sln', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly']))) return;
