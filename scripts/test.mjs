@@ -72,12 +72,27 @@ async function main() {
   await check('type check (extension)', 'npx', ['tsc', '--noEmit', '-p', 'extension']);
   await check('type check (review UI)', 'npx', ['tsc', '--noEmit', '-p', 'host/Ui']);
   await check('eslint', 'npx', ['eslint', '.']);
+  // Firefox's add-on linter on the extension just built (AMO rules; any message fails).
+  await check('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
   await vitest();
 
   if (!(await check('dotnet build', 'dotnet', ['build', 'ExtensionHost.sln', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly']))) return;
   await dotnetTests('host tests', 'tests/ReceiptGuard.Host.Tests');
   if (haveChromium) await dotnetTests('e2e tests', 'tests/ReceiptGuard.E2E');
   else record('e2e tests', 0, 1, 0, 'Chromium missing (see above)');
+  await packages();
+}
+
+/** npm run package (both extension packages, the host for every platform), then each package checked. */
+async function packages() {
+  if (!(await check('package', 'node', ['scripts/package.mjs']))) return;
+  heading('package checks');
+  const report = join(resultsDir, 'package-checks.json');
+  rmSync(report, { force: true });
+  const code = await run('node', ['scripts/check-packages.mjs', '--report', report], { env });
+  if (!existsSync(report)) return record('package checks', 0, 1, 0, `no results (exit code ${code})`);
+  const r = readJson(report);
+  record('package checks', r.passed, r.failed || (code === 0 ? 0 : 1));
 }
 
 await main();

@@ -108,7 +108,9 @@ public sealed partial class EvidenceCaptureTests(EvidenceBrowser browser)
             var context = detail["context"]!.AsObject();
             Assert.False(string.IsNullOrEmpty(context["timeZone"]!.GetValue<string>()));
             Assert.Contains("Chrome", context["userAgent"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.Equal("0.1.0", context["extensionVersion"]!.GetValue<string>());
+            // The built manifest's version (package.json's, stamped by the build), not a copy that goes stale on a bump.
+            var builtVersion = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.ExtensionDist, "manifest.json")))!["version"]!.GetValue<string>();
+            Assert.Equal(builtVersion, context["extensionVersion"]!.GetValue<string>());
             Assert.False(context["checklist"]!["received"]!.GetValue<bool>());
             Assert.Empty(context["serializer"]!["skipped"]!.AsArray());
 

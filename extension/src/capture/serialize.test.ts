@@ -154,6 +154,20 @@ describe('serializePage: shadow roots, frames, canvases', () => {
     expect((await serializePage(doc, options)).html).toContain('<pay-button id="b"><template shadowrootmode="closed"><button>确认收货</button></template></pay-button>');
   });
 
+  it("reads a closed shadow root through Chromium's chrome.dom where the element has no openOrClosedShadowRoot", async () => {
+    serve({});
+    const doc = await page('<body><pay-button id="b"></pay-button></body>');
+    const host = doc.getElementById('b')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<button>确认收货</button>';
+    vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) } });
+    try {
+      expect((await serializePage(doc, options)).html).toContain('<pay-button id="b"><template shadowrootmode="closed"><button>确认收货</button></template></pay-button>');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('keeps a frame it cannot read as a link, and says so', async () => {
     serve({});
     const doc = await page('<body><iframe id="f" src="about:blank"></iframe></body>');
