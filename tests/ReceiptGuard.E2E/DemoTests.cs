@@ -81,15 +81,16 @@ public sealed partial class DemoTests : IAsyncLifetime
         await Expect(links).ToHaveCountAsync(listed.Count);
         var addresses = await links.EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
 
+        var shopPage = await _browser.Context.NewPageAsync();
         foreach (var address in addresses)
         {
-            var shopPage = await _browser.Context.NewPageAsync();
             var response = await shopPage.GotoAsync(address);
             Assert.Equal(200, response!.Status);
             Assert.NotEqual("ReceiptGuard demo", await shopPage.TitleAsync());
             await Expect(shopPage.Locator(Guarded).First).ToBeAttachedAsync(new() { Timeout = 10_000 });
-            await shopPage.CloseAsync();
         }
+
+        await shopPage.CloseAsync();
 
         // Taobao's list, from the index link as a newcomer clicks it: the confirm click is held, the shop's own handler
         // does not run, and Cancel leaves the order unconfirmed.

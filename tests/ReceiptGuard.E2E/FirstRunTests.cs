@@ -73,15 +73,25 @@ public sealed class FirstRunTests : IAsyncLifetime
         await Expect(start.Summary).ToHaveTextAsync("All set: open an order page and click 确认收货.");
         await Expect(start.Summary).ToHaveAttributeAsync("data-all-set", "true");
         await Expect(start.Step("pair").Locator("[data-step-badge]")).ToHaveTextAsync("Done");
+        await SaveScreenshotAsync(start.Page, "extension-get-started.png", 1100, 900);
 
         // Paired and connected: the popup no longer asks to finish setting up.
         await Expect(popup.Locator("#host-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
         await Expect(popup.Locator("#finish-setup")).ToBeHiddenAsync();
 
         // The first guarded click, confirmed: its snapshot is stored on the host.
-        var shop = await context.NewPageAsync();
-        await shop.GotoAsync(ListPage.ToString());
+        // Opened from the extension, which learns the tab's id that way (it may not read other tabs' addresses).
+        var opened = context.WaitForPageAsync();
+        var tabId = await popup.EvaluateAsync<int>("url => chrome.tabs.create({ url }).then(tab => tab.id)", ListPage.ToString());
+        var shop = await opened;
+        await shop.WaitForURLAsync(ListPage.ToString());
         await Expect(shop.Locator("[data-receiptguard=\"guarded\"]")).ToHaveCountAsync(2);
+
+        // The popup for that tab: the guard holds both controls, the host is connected, nothing waits.
+        await popup.GotoAsync(_browser.ExtensionPage($"popup.html?tab={tabId}"));
+        await Expect(popup.Locator("#guard-status")).ToContainTextAsync("2");
+        await Expect(popup.Locator("#host-state")).ToHaveAttributeAsync("data-state", "connected");
+        await SaveScreenshotAsync(popup, "extension-popup.png", 380, 360);
         await shop.ClickAsync("a.confirm-link");
         await Expect(shop.Locator(DialogDriver.Open)).ToBeVisibleAsync();
         await DialogDriver.ConfirmAsync(shop);
@@ -116,6 +126,18 @@ public sealed class FirstRunTests : IAsyncLifetime
         await start.ExpectStepAsync("host", "done");
         await Expect(start.StepStatus("host")).ToContainTextAsync($"The host is running at {nobody}");
         await Expect(start.Summary).ToHaveTextAsync("2 of 4 done");
+    }
+
+    /// <summary>For the README (artifacts/screenshots/, copied by hand to docs/screenshots/): the top of the page, in English.</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name, int width, int height)
+    {
+        await page.SetViewportSizeAsync(width, height);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var folder = Path.Combine(RepositoryPaths.Artifacts, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path });
+        Assert.True(new FileInfo(path).Length > 5_000, $"{name} looks empty");
     }
 
     /// <summary>The options page the extension opened by itself when it was installed in the fresh profile.</summary>
