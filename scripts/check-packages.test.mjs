@@ -64,9 +64,10 @@ describe('hostVersionFromDeps', () => {
 
 describe('package options', () => {
   it('takes --rids and --skip-host and refuses what it does not know', () => {
-    expect(parseArgs([])).toEqual({ rids: ['linux-x64', 'win-x64', 'osx-arm64'], skipHost: false });
-    expect(parseArgs(['--rids', 'linux-x64,win-x64', '--skip-host'])).toEqual({ rids: ['linux-x64', 'win-x64'], skipHost: true });
-    expect(parseArgs(['--rids=osx-arm64'])).toEqual({ rids: ['osx-arm64'], skipHost: false });
+    expect(parseArgs([])).toEqual({ rids: ['linux-x64', 'win-x64', 'osx-arm64'], skipHost: false, build: true });
+    expect(parseArgs(['--rids', 'linux-x64,win-x64', '--skip-host'])).toEqual({ rids: ['linux-x64', 'win-x64'], skipHost: true, build: true });
+    expect(parseArgs(['--rids=osx-arm64'])).toEqual({ rids: ['osx-arm64'], skipHost: false, build: true });
+    expect(parseArgs(['--no-build']).build).toBe(false);
     expect(() => parseArgs(['--rids', 'linux-arm'])).toThrow(/--rids takes/);
     expect(() => parseArgs(['--fast'])).toThrow(/unknown option --fast/);
   });

@@ -6,7 +6,8 @@
 //   SHA256SUMS                                   sha256sum -c format
 // Source maps stay out of the extension packages: stores take them as part of the upload and show nothing more for
 // them, and a user never needs them; extension/dist keeps them for development.
-// Usage: node scripts/package.mjs [--rids linux-x64,win-x64,osx-arm64] [--skip-host]
+// Usage: node scripts/package.mjs [--rids linux-x64,win-x64,osx-arm64] [--skip-host] [--no-build]
+//   --no-build  package extension/dist as it is (npm test has just built it)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -27,16 +28,17 @@ export const packageNames = (version) => ({
 });
 
 export function parseArgs(argv) {
-  const options = { rids: allRids, skipHost: false };
+  const options = { rids: allRids, skipHost: false, build: true };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--skip-host') options.skipHost = true;
+    else if (arg === '--no-build') options.build = false;
     else if (arg === '--rids' || arg.startsWith('--rids=')) {
       const value = arg === '--rids' ? argv[(i += 1)] : arg.slice('--rids='.length);
       options.rids = (value ?? '').split(',').map((rid) => rid.trim()).filter(Boolean);
       const unknown = options.rids.filter((rid) => !allRids.includes(rid));
       if (unknown.length > 0 || options.rids.length === 0) throw new Error(`--rids takes a comma-separated list of ${allRids.join(', ')}; got "${value ?? ''}"`);
-    } else throw new Error(`unknown option ${arg}; usage: node scripts/package.mjs [--rids ${allRids.join(',')}] [--skip-host]`);
+    } else throw new Error(`unknown option ${arg}; usage: node scripts/package.mjs [--rids ${allRids.join(',')}] [--skip-host] [--no-build]`);
   }
   return options;
 }
@@ -60,26 +62,41 @@ async function packageExtension(names, version) {
   return [chrome, join(packagesDir, names.firefox)];
 }
 
-async function packageHost(names, rid) {
-  heading(`Host for ${rid} (dotnet publish, self-contained)`);
+/** A self-contained host build for `rid` in .tmp/package/host-<rid>. */
+async function publishHost(rid) {
   const started = Date.now();
   const work = join(root, '.tmp', 'package');
   const out = join(work, `host-${rid}`);
   rmSync(out, { recursive: true, force: true });
-  // Its own bin/obj (--artifacts-path): a RID-specific restore must not change host/obj, which the tests build from.
+  // Its own bin/obj (--artifacts-path) per platform: a RID-specific restore must not change host/obj, which the tests
+  // build from, and the publishes, which run side by side, must not share one project.assets.json.
   const code = await run('dotnet', [
     'publish', 'host', '-c', 'Release', '-r', rid, '--self-contained', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly',
-    '--artifacts-path', join(work, 'build'), '-o', out,
+    '--artifacts-path', join(work, `build-${rid}`), '-o', out,
   ], { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } });
   if (code !== 0) throw new Error(`dotnet publish for ${rid} failed (exit code ${code})`);
-  console.log(`published in ${seconds(started)}; archiving`);
+  console.log(`host for ${rid} published in ${seconds(started)}`);
+  return out;
+}
+
+async function archiveHost(names, rid, out) {
+  const started = Date.now();
   const file = join(packagesDir, names.host(rid));
   // One top folder, so unpacking does not spill 300 files into the current one.
   const prefix = `${basename(file).replace(/\.(zip|tar\.gz)$/, '')}/`;
   if (rid.startsWith('win-')) writeZip(file, out, listFiles(out), { prefix });
   else await writeTarGz(file, out, listFiles(out), { prefix });
-  console.log(`wrote ${file} (${seconds(started)} in all)`);
+  console.log(`wrote ${file} (${seconds(started)})`);
   return file;
+}
+
+/** Publishes run side by side (much of a publish is restore and file copying), then each is archived. */
+async function packageHosts(names, rids) {
+  heading(`Hosts for ${rids.join(', ')} (dotnet publish, self-contained)`);
+  const outs = await Promise.all(rids.map((rid) => publishHost(rid)));
+  const files = [];
+  for (const [i, rid] of rids.entries()) files.push(await archiveHost(names, rid, outs[i]));
+  return files;
 }
 
 function writeChecksums(files) {
@@ -93,12 +110,12 @@ export async function packageAll(options) {
   const started = Date.now();
   const { version } = readJson(join(root, 'package.json'));
   const names = packageNames(version);
-  if ((await buildFrontEnds()) !== 0) throw new Error('the front-end build failed');
+  if (options.build && (await buildFrontEnds()) !== 0) throw new Error('the front-end build failed');
   rmSync(packagesDir, { recursive: true, force: true });
   mkdirSync(packagesDir, { recursive: true });
 
   const files = await packageExtension(names, version);
-  if (!options.skipHost) for (const rid of options.rids) files.push(await packageHost(names, rid));
+  if (!options.skipHost) files.push(...(await packageHosts(names, options.rids)));
   const sums = writeChecksums(files);
 
   heading(`Packages of version ${version} (${seconds(started)})`);

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFrontEnds } from './build.mjs';
-import { checkToolchain, ensureChromium, ensureNodeModules, heading, readJson, run, scratchDir } from './lib.mjs';
+import { checkToolchain, ensureChromium, ensureNodeModules, heading, readJson, run, runCollected, scratchDir } from './lib.mjs';
 
 const results = [];
 const record = (suite, passed, failed, skipped = 0, note = '') => results.push({ suite, passed, failed, skipped, note });
@@ -26,6 +26,20 @@ async function check(suite, command, args) {
   const code = await run(command, args, { env });
   record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   return code === 0;
+}
+
+/** Checks run at once, each one's output printed whole when it ends, so they do not interleave. */
+async function checksSideBySide(checks) {
+  heading(`${checks.map(([suite]) => suite).join(', ')} (side by side)`);
+  return Promise.all(
+    checks.map(async ([suite, command, args]) => {
+      const { code, output } = await runCollected(command, args, { env });
+      heading(`${suite}: ${code === 0 ? 'ok' : `failed (exit code ${code})`}`);
+      if (output.trim()) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+      return code === 0;
+    }),
+  );
 }
 
 function trxCounts(path) {
@@ -69,14 +83,18 @@ async function main() {
   const haveChromium = await ensureChromium();
 
   if ((await buildFrontEnds()) !== 0) return record('build (esbuild)', 0, 1);
-  await check('type check (extension)', 'npx', ['tsc', '--noEmit', '-p', 'extension']);
-  await check('type check (review UI)', 'npx', ['tsc', '--noEmit', '-p', 'host/Ui']);
-  await check('eslint', 'npx', ['eslint', '.']);
-  // Firefox's add-on linter on the extension just built (AMO rules; any message fails).
-  await check('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
+  // Independent and mostly single-threaded: side by side they take about as long as the longest of them.
+  const [, , , , built] = await checksSideBySide([
+    ['type check (extension)', 'npx', ['tsc', '--noEmit', '-p', 'extension']],
+    ['type check (review UI)', 'npx', ['tsc', '--noEmit', '-p', 'host/Ui']],
+    ['eslint', 'npx', ['eslint', '.']],
+    // Firefox's add-on linter on the extension just built (AMO rules; any message fails).
+    ['web-ext lint', 'node', ['scripts/lint-firefox.mjs']],
+    ['dotnet build', 'dotnet', ['build', 'ExtensionHost.sln', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly']],
+  ]);
   await vitest();
 
-  if (!(await check('dotnet build', 'dotnet', ['build', 'ExtensionHost.sln', '--nologo', '-v', 'quiet', '-clp:ErrorsOnly']))) return;
+  if (!built) return;
   await dotnetTests('host tests', 'tests/ReceiptGuard.Host.Tests');
   if (haveChromium) await dotnetTests('e2e tests', 'tests/ReceiptGuard.E2E');
   else record('e2e tests', 0, 1, 0, 'Chromium missing (see above)');
@@ -85,7 +103,7 @@ async function main() {
 
 /** npm run package (both extension packages, the host for every platform), then each package checked. */
 async function packages() {
-  if (!(await check('package', 'node', ['scripts/package.mjs']))) return;
+  if (!(await check('package', 'node', ['scripts/package.mjs', '--no-build']))) return;
   heading('package checks');
   const report = join(resultsDir, 'package-checks.json');
   rmSync(report, { force: true });
