@@ -1,5 +1,5 @@
 // Builds the extension into extension/dist: one bundle per manifest entry and the on-demand capture bundle, plus the
-// manifest, pages and locales.
+// manifest, pages, locales and icons.
 // Usage: node extension/build.mjs [--watch]
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -51,6 +51,8 @@ async function copyStatic() {
   await writeFile(join(dist, 'manifest.json'), JSON.stringify(await distManifest(), null, 2));
   await cp(join(root, '_locales'), join(dist, '_locales'), { recursive: true });
   for (const file of ['options.html', 'options.css', 'popup.html', 'popup.css']) await cp(join(root, 'src/ui', file), join(dist, file));
+  // The rendered PNGs only: the manifest names no SVG (Chrome takes none), so its source stays out of the package.
+  await cp(join(root, 'icons'), join(dist, 'icons'), { recursive: true, filter: (path) => !path.endsWith('.svg') });
 }
 
 async function main() {

@@ -1,6 +1,7 @@
 // Bundles the review UI (TypeScript + CSS, SignalR client included) into host/wwwroot/assets, which the host
 // embeds at build time. Nothing is loaded from a CDN.
 import { build } from 'esbuild';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +18,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The extension's mark doubles as the pages' favicon: one drawing, kept in extension/icons.
+await copyFile(join(here, '../../extension/icons/icon.svg'), join(here, '../wwwroot/assets/icon.svg'));
 console.log('review UI built → host/wwwroot/assets');

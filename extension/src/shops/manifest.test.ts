@@ -4,9 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SHOPS } from '.';
 
-const manifest = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'manifest.json'), 'utf8')) as {
+const extensionDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
   content_scripts: { matches: string[]; run_at: string; all_frames: boolean; world?: string; js: string[] }[];
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
 };
+
+/** Width and height from a PNG's IHDR chunk, the first after the 8-byte signature (big-endian, bytes 16–23). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 describe('manifest', () => {
   it('runs the content script exactly where the platform modules say (one source of truth: src/shops)', () => {
@@ -29,6 +39,18 @@ describe('manifest', () => {
       for (const pattern of shop.matches) {
         const host = /^\*:\/\/(?:\*\.)?([^/]+)\//.exec(pattern)?.[1] ?? '';
         expect(shop.domains.some((d) => host === d || host.endsWith(`.${d}`)), `${shop.id}: ${pattern}`).toBe(true);
+      }
+    }
+  });
+
+  // Browsers (and Firefox's add-on linter) want each icon to be the size its key says; a wrong one looks blurred.
+  it('names icons that exist as PNGs of the size of their key, in the toolbar sizes too', () => {
+    expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+    expect(Object.keys(manifest.action?.default_icon ?? {}).sort()).toEqual(['16', '32']);
+    for (const set of [manifest.icons, manifest.action?.default_icon]) {
+      for (const [key, path] of Object.entries(set ?? {})) {
+        const size = Number(key);
+        expect(pngSize(readFileSync(join(extensionDir, path))), path).toEqual({ width: size, height: size });
       }
     }
   });
