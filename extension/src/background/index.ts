@@ -1,6 +1,6 @@
 // Service worker entry. Listeners are registered synchronously at the top level so that a worker woken by an event
 // finds them; all state lives in IndexedDB (the outbox) and chrome.storage (settings, the host link's state).
-import { isWorkerRequest, type HostConnection, type HostSettings, type WorkerRequest, type WorkerStatus } from '../shared/protocol';
+import { HOST_CONNECTION_KEY, isWorkerRequest, type HostConnection, type HostSettings, type WorkerRequest, type WorkerStatus } from '../shared/protocol';
 import { claimPairing, clientName, getPairing, PAIRING_KEY, setPairing } from '../shared/pairing';
 import { getHostSettings, getSettings, HOST_SETTINGS_KEY } from '../shared/settings';
 import { deliverPending, type DeliveryReport } from './delivery';
@@ -16,7 +16,6 @@ import { welcomeOnInstall } from './welcome';
 
 const RETRY_ALARM = 'outbox-retry';
 const DELIVERY_WAIT_MS = 1500;
-const HOST_CONNECTION_KEY = 'hostConnection';
 const OUTBOX_STATUS_KEY = 'outboxStatus';
 /** Parts of a page that stopped arriving a day ago will never be completed. */
 const STALE_PARTS_MS = 24 * 60 * 60_000;

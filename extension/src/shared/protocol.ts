@@ -114,6 +114,9 @@ export const DEFAULT_HOST_SETTINGS: Readonly<HostSettings> = Object.freeze({
 });
 
 /** The service worker's link to the host, kept in chrome.storage.session for the popup. */
+/** The chrome.storage.session key under which the service worker keeps its HostConnection; pages watch it. */
+export const HOST_CONNECTION_KEY = 'hostConnection';
+
 export interface HostConnection {
   state: 'connecting' | 'connected' | 'offline';
   /** ms since epoch of the last change. */

@@ -3,13 +3,11 @@
 import { getHealth } from '../background/host-client';
 import { SHOPS } from '../shops';
 import { askWorker } from '../shared/messaging';
+import { HOST_CONNECTION_KEY } from '../shared/protocol';
 import { getPairing, PAIRING_KEY } from '../shared/pairing';
 import { getSettings } from '../shared/settings';
 import { SCREENSHOT_PERMISSION, siteAccess } from './site-access';
 import type { HostCheck, StartChange, StartSources } from './start-page';
-
-/** Where the service worker keeps its link to the host (background/index.ts): it changes as the host comes and goes. */
-const HOST_CONNECTION_KEY = 'hostConnection';
 
 async function checkHost(): Promise<HostCheck> {
   const [{ hostUrl }, { token }] = await Promise.all([getSettings(), getPairing()]);
