@@ -22,7 +22,7 @@ describe('manifestProblems', () => {
   const allFiles = new Set(filesNamedBy(manifest));
 
   it('names every file the browsers load from the manifest', () => {
-    expect(filesNamedBy(manifest)).toEqual(['_locales/en/messages.json', 'background.js', 'content.js', 'options.html', 'page-world.js', 'popup.html']);
+    expect(filesNamedBy(manifest)).toEqual(['_locales/en/messages.json', 'background.js', 'content.js', 'icons/icon-128.png', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'options.html', 'page-world.js', 'popup.html']);
   });
 
   it('passes the real manifest for both browsers', () => {
