@@ -10,6 +10,7 @@
 //   --no-build  package extension/dist as it is (npm test has just built it)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listFiles, writeTarGz, writeZip } from './archives.mjs';
@@ -90,10 +91,15 @@ async function archiveHost(names, rid, out) {
   return file;
 }
 
-/** Publishes run side by side (much of a publish is restore and file copying), then each is archived. */
+/**
+ * Publishes side by side, one per two cores (a publish keeps about two busy; on a 2-core machine they gain nothing
+ * together and would starve whatever else runs), then each is archived.
+ */
 async function packageHosts(names, rids) {
-  heading(`Hosts for ${rids.join(', ')} (dotnet publish, self-contained)`);
-  const outs = await Promise.all(rids.map((rid) => publishHost(rid)));
+  const lanes = Math.max(1, Math.floor(availableParallelism() / 2));
+  heading(`Hosts for ${rids.join(', ')} (dotnet publish, self-contained, ${lanes} at a time)`);
+  const outs = [];
+  for (let i = 0; i < rids.length; i += lanes) outs.push(...(await Promise.all(rids.slice(i, i + lanes).map((rid) => publishHost(rid)))));
   const files = [];
   for (const [i, rid] of rids.entries()) files.push(await archiveHost(names, rid, outs[i]));
   return files;

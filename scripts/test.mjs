@@ -20,14 +20,6 @@ const env = {
 };
 const started = Date.now();
 
-/** A check that passes or fails as a whole (type checks, lint, builds). */
-async function check(suite, command, args) {
-  heading(suite);
-  const code = await run(command, args, { env });
-  record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
-  return code === 0;
-}
-
 /** Checks run at once, each one's output printed whole when it ends, so they do not interleave. */
 async function checksSideBySide(checks) {
   heading(`${checks.map(([suite]) => suite).join(', ')} (side by side)`);
@@ -96,21 +88,29 @@ async function main() {
 
   if (!built) return;
   await dotnetTests('host tests', 'tests/ReceiptGuard.Host.Tests');
+  // The packages are made while the e2e suite runs: the suite mostly waits on the browser, packaging keeps one core
+  // busy, and its output is printed whole when it is done.
+  const packaging = packages();
   if (haveChromium) await dotnetTests('e2e tests', 'tests/ReceiptGuard.E2E');
   else record('e2e tests', 0, 1, 0, 'Chromium missing (see above)');
-  await packages();
+  await packaging;
 }
 
 /** npm run package (both extension packages, the host for every platform), then each package checked. */
 async function packages() {
-  if (!(await check('package', 'node', ['scripts/package.mjs', '--no-build']))) return;
-  heading('package checks');
+  const made = await runCollected('node', ['scripts/package.mjs', '--no-build'], { env });
+  heading(`package: ${made.code === 0 ? 'ok' : `failed (exit code ${made.code})`}`);
+  process.stdout.write(made.output);
+  record('package', made.code === 0 ? 1 : 0, made.code === 0 ? 0 : 1);
+  if (made.code !== 0) return;
   const report = join(resultsDir, 'package-checks.json');
   rmSync(report, { force: true });
-  const code = await run('node', ['scripts/check-packages.mjs', '--report', report], { env });
-  if (!existsSync(report)) return record('package checks', 0, 1, 0, `no results (exit code ${code})`);
+  const checked = await runCollected('node', ['scripts/check-packages.mjs', '--report', report], { env });
+  heading('package checks');
+  process.stdout.write(checked.output);
+  if (!existsSync(report)) return record('package checks', 0, 1, 0, `no results (exit code ${checked.code})`);
   const r = readJson(report);
-  record('package checks', r.passed, r.failed || (code === 0 ? 0 : 1));
+  record('package checks', r.passed, r.failed || (checked.code === 0 ? 0 : 1));
 }
 
 await main();
